@@ -1,0 +1,206 @@
+"""Corpus -> documents table + hits table: the streaming, parallel core of every command.
+
+Records stream from the readers in chunks; each chunk is matched (and read in context) in a worker
+process; only the documents table (no text), the hits and a bounded set of example sentences are
+kept, so memory does not grow with the corpus's text. Chunks come back in input order, so results
+are identical whatever the number of workers.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+import pandas as pd
+
+from .context import read_in_context
+from .ingest.readers import ReadOptions, iter_records, parse_one_date
+from .lexicon import Lexicon
+from .manifest import Manifest
+from .match import Matcher
+from .sentences import sentence_spans
+from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
+
+HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
+EXAMPLES_PER_TERM = 3
+_CHUNK_CHARS = 2_000_000
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    jobs: int = 0                    # 0 = all cores
+    keep_neutral_senses: bool = False  # keep ambiguous terms read in their neutral sense (marked)
+    progress: bool = True
+
+
+@dataclass(frozen=True)
+class Example:
+    doc_id: str
+    outlet: str
+    date: object
+    title: str
+    sentence: str
+    start: int   # of the term within ``sentence``
+    end: int
+    entry: str
+    voice: str
+
+
+@dataclass
+class Analysis:
+    documents: pd.DataFrame
+    hits: pd.DataFrame
+    examples: dict[tuple[str, str], list[Example]]
+    lexicon: Lexicon
+    manifest: Manifest = field(default_factory=Manifest)
+
+
+def words_in(text: str) -> int:
+    """Word count used as the denominator of rates: white-space separated tokens with a letter or digit."""
+    return sum(1 for tok in text.split() if any(ch.isalnum() for ch in tok))
+
+
+# ----------------------------------------------------------------------------- per document
+
+def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
+    """One record -> (document row, hit rows, examples). Pure: same input, same output."""
+    text = rec["text"]
+    spans = matcher.find(text)
+    hits = []
+    examples = []
+    if spans:
+        sentences = sentence_spans(text)
+        readings = read_in_context(text, spans, matcher.entries, sentences)
+        starts = [s for s, _ in sentences]
+        import bisect
+
+        for span, reading in zip(spans, readings):
+            if reading.sense == "neutral" and not keep_neutral:
+                continue
+            entry = matcher.entries[span.entry]
+            sent_i = max(0, bisect.bisect_right(starts, span.start) - 1)
+            line = rec["line"]
+            if rec["format"] == "text":
+                line = rec["line"] + text.count("\n", 0, span.start)
+            hits.append((
+                rec["doc_id"], rec["outlet"], rec["date"], span.start, span.end, sent_i,
+                text[span.start:span.end], entry.id, entry.term, entry.category, entry.referent,
+                entry.strength, entry.lang, reading.voice, reading.scare_quote, reading.so_called,
+                reading.negated, reading.sense, rec["file"], line,
+            ))
+            if reading.sense == "loaded" and not reading.negated and sentences:
+                s0, s1 = sentences[sent_i]
+                examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"],
+                                        text[s0:s1], span.start - s0, min(span.end, s1) - s0,
+                                        entry.id, reading.voice))
+    doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
+           rec["source"], words_in(text), sum(1 for h in hits if h[17] == "loaded"))
+    return doc, hits, examples
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(matcher: Matcher, keep_neutral: bool) -> None:
+    _WORKER["matcher"] = matcher
+    _WORKER["keep"] = keep_neutral
+
+
+def _run_chunk(chunk: list[dict]):
+    m, keep = _WORKER["matcher"], _WORKER["keep"]
+    return [analyse_document(rec, m, keep) for rec in chunk]
+
+
+# ----------------------------------------------------------------------------- the stream
+
+def chunked(records: Iterable[dict], max_chars: int = _CHUNK_CHARS) -> Iterator[list[dict]]:
+    chunk, size = [], 0
+    for rec in records:
+        chunk.append(rec)
+        size += len(rec["text"])
+        if size >= max_chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def prepared_records(inputs, read_options: ReadOptions, manifest: Manifest) -> Iterator[dict]:
+    """Records with parsed dates; unparsable dates become missing and are noted in the manifest."""
+    for rec in iter_records(inputs, read_options, manifest):
+        raw = rec["date"]
+        date = parse_one_date(raw, dayfirst=read_options.dayfirst)
+        if date is None and raw not in (None, ""):
+            manifest.rows[-1]["reason"] = f"date '{raw}' not understood: kept without a date"
+        rec["date"] = date
+        yield rec
+
+
+def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = ReadOptions(),
+                   options: AnalyzeOptions = AnalyzeOptions()) -> Analysis:
+    """Read every input, match the lexicon in context, and return the tables."""
+    manifest = Manifest()
+    matcher = Matcher(lexicon)
+    records = prepared_records(inputs, read_options, manifest)
+    jobs = options.jobs or os.cpu_count() or 1
+    docs, hits, examples = [], [], {}
+    progress = _progress(options.progress)
+
+    def collect(results):
+        for doc, doc_hits, doc_examples in results:
+            docs.append(doc)
+            hits.extend(doc_hits)
+            for ex in doc_examples:
+                bucket = examples.setdefault((ex.outlet, ex.entry), [])
+                if len(bucket) < EXAMPLES_PER_TERM:
+                    bucket.append(ex)
+            progress.update(1)
+
+    chunks = chunked(records)
+    first = next(chunks, None)
+    second = next(chunks, None) if first is not None else None
+    if second is None or jobs == 1:
+        # Small input or one job: no worker start-up cost.
+        _init_worker(matcher, options.keep_neutral_senses)
+        for chunk in filter(None, [first, second]):
+            collect(_run_chunk(chunk))
+        for chunk in chunks:
+            collect(_run_chunk(chunk))
+    else:
+        def all_chunks():
+            yield first
+            yield second
+            yield from chunks
+
+        ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses)) as pool:
+            for results in pool.imap(_run_chunk, all_chunks(), chunksize=1):
+                collect(results)
+    progress.close()
+    documents = pd.DataFrame(docs, columns=DOCUMENT_COLUMNS)
+    documents["date"] = pd.to_datetime(documents["date"])
+    hit_table = pd.DataFrame(hits, columns=HIT_OUTPUT_COLUMNS)
+    hit_table["date"] = pd.to_datetime(hit_table["date"])
+    for col in ("start", "end", "sentence", "strength", "line"):
+        hit_table[col] = hit_table[col].astype("int64")
+    for col in ("scare_quote", "so_called", "negated"):
+        hit_table[col] = hit_table[col].astype(bool)
+    return Analysis(documents, hit_table, examples, lexicon, manifest)
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(enabled: bool):
+    if not enabled or not sys.stderr.isatty():
+        return _NoProgress()
+    from tqdm import tqdm
+
+    return tqdm(desc="analysing", unit=" docs", file=sys.stderr, leave=False)

@@ -1,0 +1,175 @@
+"""The command line: parse arguments, call the library, turn FramingError into one line + exit code.
+
+Exit codes: 0 success; 1 finished but inputs were skipped and ``--strict`` was given; 2 usage or
+input error (the message names the file and line and what to do); 3 internal error (a short
+message and the path of the full log).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import FramingError, OptionError
+
+DEMO = "--demo"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: one line, exit 2
+        raise OptionError(f"{self.prog}: {message} (see --help)")
+
+
+def _fmt():
+    return lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
+
+
+def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True) -> None:
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="files or folders (.csv .tsv .jsonl .json .parquet .txt .html .xml/.rss; .gz too)")
+    if demo:
+        p.add_argument("--demo", action="store_true", help="use the bundled demo corpus instead of INPUT")
+    g = p.add_argument_group("reading the input")
+    g.add_argument("--text-col", help="column holding the article text (guessed: text, content, article_content, ...)")
+    g.add_argument("--outlet-col", help="column holding the outlet (guessed: outlet, source, ...)")
+    g.add_argument("--date-col", help="column holding the date (guessed: date, published, ...)")
+    g.add_argument("--id-col", help="column holding a document id (guessed: id, doc_id, ...)")
+    g.add_argument("--title-col", help="column holding the title (guessed: title, headline)")
+    g.add_argument("--outlet", help="outlet name for inputs that do not give one")
+    g.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12 (default: 5 December)")
+    g.add_argument("--corrections", metavar="FILE", help="corrections to the automatic split of text dumps (see framing segment --help)")
+    g.add_argument("--keep-duplicates", action="store_true", help="analyse reposted copies too (default: once, as the original)")
+    lx = p.add_argument_group("lexicons")
+    lx.add_argument("--lexicons", default="en/core,ar/core", metavar="NAMES",
+                    help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon list-files)")
+    lx.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                    help="a lexicon file of your own (TSV, see lexicons/SCHEMA.md); repeatable")
+    p.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--strict", action="store_true", help="exit with code 1 when any input was skipped")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="framing", formatter_class=_fmt(), description=(
+        "Measure loaded language and framing in news.\n\n"
+        "examples:\n"
+        "  framing report --demo -o demo.pdf\n"
+        "  framing analyze articles.csv -o results/\n"
+        "  framing lexicon show militants\n"))
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("analyze", help="count loaded terms; write documents, hits and rate tables (CSV)",
+                       formatter_class=_fmt(), description=(
+                           "Find lexicon terms in every document and write the tables.\n\n"
+                           "writes DIR/documents.csv, DIR/hits.csv, DIR/rates_by_outlet.csv,\n"
+                           "DIR/rates_by_period.csv and DIR/manifest.csv (what became of every input record).\n\n"
+                           "examples:\n"
+                           "  framing analyze --demo -o reports/demo\n"
+                           "  framing analyze export.csv --text-col body --period quarter -o results/\n"
+                           "  framing analyze dumps/ --lexicon mine.tsv -o results/\n"))
+    _add_input_options(p)
+    p.add_argument("-o", "--output", default="reports/analysis", metavar="DIR", help="output folder (default: reports/analysis)")
+    p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for rates over time (default: month)")
+    p.set_defaults(run=_run_analyze)
+
+    p = sub.add_parser("report", help="write a PDF report with charts (PNGs beside it)",
+                       formatter_class=_fmt(), description=(
+                           "Analyse the input and write a PDF report; every chart is also written as PNG beside it.\n\n"
+                           "examples:\n"
+                           "  framing report --demo -o demo.pdf\n"
+                           "  framing report articles.txt page1.html -o class.pdf --period quarter\n"))
+    _add_input_options(p)
+    p.add_argument("-o", "--output", default="reports/report.pdf", metavar="FILE.pdf", help="the PDF to write (default: reports/report.pdf)")
+    p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for charts over time (default: month)")
+    p.add_argument("--title", help="title on the cover (default: from the input)")
+    p.add_argument("--page-size", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
+    p.set_defaults(run=_run_report)
+
+    from .cli_lexicon import add_lexicon_commands
+
+    add_lexicon_commands(sub, _fmt)
+
+    p = sub.add_parser("hits", help="list every hit with its position, category and context",
+                       formatter_class=_fmt(), description=(
+                           "One record per hit: doc_id, outlet, date, file, line, start, end, surface, entry,\n"
+                           "category, referent, lang, voice, scare_quote, so_called, negated.\n\n"
+                           "examples:\n"
+                           "  framing hits --demo --format csv -o hits.csv\n"
+                           "  framing hits sentences.jsonl --all\n"))
+    _add_input_options(p)
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("--all", action="store_true", help="also list ambiguous terms read in their neutral sense (sense=neutral)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(run=_run_hits)
+
+    p = sub.add_parser("segment", help="show how text dumps are split into articles",
+                       formatter_class=_fmt(), description=(
+                           "Split pasted multi-article text files into articles and filler and show the result.\n\n"
+                           "A corrections file (CSV or YAML) fixes what the automatic split got wrong; give it to\n"
+                           "every command with --corrections FILE.\n\n"
+                           "examples:\n"
+                           "  framing segment articles.txt\n"
+                           "  framing segment articles.txt --format jsonl -o segments.jsonl\n"))
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="text files (.txt)")
+    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format (default: table)")
+    p.add_argument("--corrections", metavar="FILE", help="corrections file to apply")
+    p.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(run=_run_segment)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 0
+        return int(args.run(args) or 0)
+    except FramingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:  # an internal error: short message, full log on disk
+        log = Path(tempfile.gettempdir()) / "framing-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"internal error: {sys.exc_info()[1]!r}; the full log is in {log}; please report it", file=sys.stderr)
+        return 3
+
+
+# ----------------------------------------------------------------------------- commands
+
+def _run_analyze(args) -> int:
+    from .commands import analyze_command
+
+    return analyze_command(args)
+
+
+def _run_report(args) -> int:
+    from .commands import report_command
+
+    return report_command(args)
+
+
+def _run_hits(args) -> int:
+    from .commands import hits_command
+
+    return hits_command(args)
+
+
+def _run_segment(args) -> int:
+    from .commands import segment_command
+
+    return segment_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The work behind each CLI command: options -> library calls -> files. No argument parsing here."""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from .analyze import Analysis, AnalyzeOptions, analyze_corpus
+from .errors import OptionError
+from .ingest.readers import ReadOptions
+from .lexicon import load_lexicon
+from .output import ensure_dir, write_csv, write_text
+from .tables import corpus_summary, rates_by_outlet, rates_by_period
+
+
+def demo_path() -> Path:
+    return Path(str(resources.files("framing.data") / "demo" / "articles.jsonl"))
+
+
+def input_paths(args) -> list[str]:
+    if getattr(args, "demo", False):
+        if args.inputs:
+            raise OptionError("give either --demo or INPUT files, not both")
+        return [str(demo_path())]
+    if not args.inputs:
+        raise OptionError("no INPUT given: name files or folders to read, or use --demo")
+    return list(args.inputs)
+
+
+def read_options(args) -> ReadOptions:
+    return ReadOptions(
+        text_col=args.text_col, outlet_col=args.outlet_col, date_col=args.date_col, id_col=args.id_col,
+        title_col=args.title_col, dayfirst=not args.monthfirst, outlet=args.outlet,
+        corrections=args.corrections, keep_duplicates=args.keep_duplicates,
+    )
+
+
+def lexicon_from(args):
+    names = [] if args.lexicons.strip().lower() == "none" else [n.strip() for n in args.lexicons.split(",") if n.strip()]
+    if not names and not args.lexicon:
+        raise OptionError("--lexicons none and no --lexicon FILE: there is nothing to look for")
+    return load_lexicon(names, args.lexicon)
+
+
+def run_analysis(args, *, keep_neutral: bool = False) -> Analysis:
+    analysis = analyze_corpus(input_paths(args), lexicon_from(args), read_options(args),
+                              AnalyzeOptions(jobs=args.jobs, keep_neutral_senses=keep_neutral))
+    if analysis.documents.empty:
+        skipped = analysis.manifest.skipped()
+        why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""
+        raise OptionError(f"no document could be read from the input{why}")
+    return analysis
+
+
+def _finish(analysis: Analysis, args) -> int:
+    skipped = analysis.manifest.skipped()
+    if skipped:
+        print(f"note: {len(skipped)} input record(s) skipped; each is listed with its reason in the manifest",
+              file=sys.stderr)
+    return 1 if (skipped and args.strict) else 0
+
+
+def analyze_command(args) -> int:
+    analysis = run_analysis(args)
+    out = ensure_dir(args.output)
+    write_csv(out / "documents.csv", analysis.documents)
+    write_csv(out / "hits.csv", analysis.hits)
+    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, analysis.hits))
+    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, analysis.hits, args.period))
+    write_csv(out / "manifest.csv", analysis.manifest.table())
+    summary = corpus_summary(analysis.documents)
+    print(analysis.manifest.summary())
+    print(f"{int(summary['hits'].sum())} loaded-term hits in {int(summary['words'].sum())} words "
+          f"from {len(summary)} outlet(s); tables written to {out}/")
+    return _finish(analysis, args)
+
+
+def report_command(args) -> int:
+    from .report import ReportOptions, render_report
+
+    analysis = run_analysis(args)
+    title = args.title or ("Demo corpus" if args.demo else ", ".join(Path(p).name for p in args.inputs[:3]))
+    options = ReportOptions(title=title, period=args.period, page_size=args.page_size,
+                            command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
+    pdf, pngs = render_report(analysis, args.output, options)
+    print(analysis.manifest.summary())
+    print(f"report written to {pdf} ({len(pngs)} chart(s) as PNG beside it)")
+    return _finish(analysis, args)
+
+
+HIT_RECORD_COLUMNS = ["doc_id", "outlet", "date", "file", "line", "start", "end", "surface", "entry", "term",
+                      "category", "referent", "strength", "lang", "voice", "scare_quote", "so_called",
+                      "negated", "sense", "sentence"]
+
+
+def hits_command(args) -> int:
+    analysis = run_analysis(args, keep_neutral=args.all)
+    hits = analysis.hits[HIT_RECORD_COLUMNS]
+    if args.format == "csv":
+        if args.output:
+            write_csv(args.output, hits)
+        else:
+            out = hits.copy()
+            out["date"] = out["date"].dt.strftime("%Y-%m-%d").fillna("")
+            out.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        lines = []
+        for rec in hits.to_dict("records"):
+            rec["date"] = rec["date"].strftime("%Y-%m-%d") if rec["date"] == rec["date"] and rec["date"] is not None else None
+            lines.append(json.dumps({k: (v.item() if hasattr(v, "item") else v) for k, v in rec.items()},
+                                    ensure_ascii=False))
+        text = "\n".join(lines) + ("\n" if lines else "")
+        if args.output:
+            write_text(args.output, text)
+        else:
+            sys.stdout.write(text)
+    return _finish(analysis, args)
+
+
+def segment_command(args) -> int:
+    from .ingest.dumps import dump_segments
+    from .ingest.encoding import read_text
+    from .ingest.readers import ReadOptions
+    from .ingest.segment import segments_to_csv, segments_to_jsonl, segments_to_table
+
+    options = ReadOptions(dayfirst=not args.monthfirst, corrections=args.corrections)
+    segments = []
+    for name in args.inputs:
+        path = Path(name)
+        segments.extend(dump_segments(read_text(path), path, options))
+    render = {"jsonl": segments_to_jsonl, "csv": segments_to_csv, "table": segments_to_table}[args.format]
+    text = render(segments)
+    if args.output:
+        write_text(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,57 @@
+"""Text files -> records: a pasted dump is segmented into articles (see segment.py).
+
+Filler segments (related links, video captions, boilerplate) are recorded in the manifest as
+``filler`` and kept out of the analysis; reposts found within the file are recorded as
+``duplicate`` of the article they repeat unless ``keep_duplicates`` is set.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..manifest import Manifest
+from .encoding import DecodedText
+
+
+def dump_segments(decoded: DecodedText, path: Path, options) -> list:
+    """Segments of a text file, with the user's corrections applied and duplicates marked."""
+    from .segment import SegmentOptions, segment_text
+
+    segments = segment_text(decoded.text, file=str(path), options=SegmentOptions(dayfirst=options.dayfirst))
+    if options.corrections:
+        from .corrections import apply_corrections, load_corrections
+
+        segments = apply_corrections(segments, load_corrections(options.corrections), file=str(path))
+    return segments
+
+
+def records_from_dump(decoded: DecodedText, path: Path, options, manifest: Manifest):
+    if not decoded.text.strip():
+        manifest.add(str(path), "file", "skipped", format="text", encoding=decoded.encoding,
+                     reason="empty file: nothing to read")
+        return
+    segments = dump_segments(decoded, path, options)
+    ids = {}
+    for i, seg in enumerate(segments):
+        where = f"lines {seg.start_line}-{seg.end_line}"
+        if seg.kind != "article":
+            manifest.add(str(path), where, "filler", format="text", encoding=decoded.encoding,
+                         reason=seg.kind)
+            continue
+        if not seg.text.strip():
+            manifest.add(str(path), where, "skipped", format="text", encoding=decoded.encoding,
+                         reason="article without text")
+            continue
+        doc_id = f"{path.name}:{seg.start_line}"
+        ids[i] = doc_id
+        if seg.duplicate_of is not None and not options.keep_duplicates:
+            manifest.add(str(path), where, "duplicate", format="text", encoding=decoded.encoding,
+                         doc_id=ids.get(seg.duplicate_of, ""),
+                         reason=f"repeats the article at lines {segments[seg.duplicate_of].start_line}-"
+                                f"{segments[seg.duplicate_of].end_line}")
+            continue
+        yield {
+            "doc_id": doc_id, "outlet": seg.outlet or "", "date": seg.date, "title": seg.title or "",
+            "author": seg.author or "", "lang": seg.lang or "", "text": seg.text,
+            "_record": where, "line": seg.body_start_line, "source": f"{path}:{seg.body_start_line}",
+            "encoding": decoded.encoding, "reposted_by": seg.reposted_by or "",
+        }

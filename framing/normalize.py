@@ -1,0 +1,67 @@
+"""Text normalisation for matching: case, dashes, apostrophes, whitespace and Arabic letter forms.
+
+Matching runs on a normalised copy of each text. For most texts the copy has the same length as the
+original, so offsets carry over unchanged; when characters are removed (Arabic diacritics and
+tatweel) :func:`normalize_text` also returns an offset map back to the original.
+"""
+from __future__ import annotations
+
+import re
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D"
+_APOSTROPHES = "\u2019\u2018\u02BC\u0060\u00B4\u2032"
+_SPACES = "\n\t\r\x0b\x0c\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"
+# Arabic letter forms folded together (1:1, so no offsets change).
+_ARABIC_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+
+_TABLE = str.maketrans(
+    {**{c: " " for c in _DASHES + _SPACES}, **{c: "'" for c in _APOSTROPHES}, **_ARABIC_FOLD}
+)
+# Removed from Arabic text: harakat, superscript alef, Quranic marks, tatweel.
+_REMOVABLE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+")
+_ARABIC_LETTER = re.compile("[\u0600-\u06FF]")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold dashes, apostrophes, spaces and Arabic letter forms, keeping the length."""
+    folded = text.translate(_TABLE)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    # A few characters (e.g. 'İ') grow when lower-cased: lower them one by one, keeping length.
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
+
+
+def normalize_text(text: str) -> tuple[str, list[int] | None]:
+    """Return the text to match on and, when lengths differ, ``offsets[i]`` = original index of char i.
+
+    The offset list has one extra element, ``len(text)``, so that an end offset maps too.
+    """
+    folded = fold(text)
+    if not _REMOVABLE.search(folded):
+        return folded, None
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _REMOVABLE.finditer(folded):
+        parts.append(folded[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(folded[pos:])
+    offsets.extend(range(pos, len(folded)))
+    offsets.append(len(text))
+    return "".join(parts), offsets
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def normalize_term(term: str, lang: str = "") -> str:
+    """The form of a lexicon term that is looked up in normalised text."""
+    norm, _ = normalize_text(term.strip())
+    norm = _SPACE_RUN.sub(" ", norm).strip()
+    if (lang == "ar" or has_arabic(norm)) and norm.startswith("ال") and len(norm.split(" ")[0]) >= 5:
+        norm = norm[2:]  # the article is matched as an attached prefix, like و ب ل
+    return norm

@@ -1,0 +1,122 @@
+"""Documents + hits -> count and rate tables (per outlet, per period; by category and by term).
+
+Rates are hits per 1,000 words, where words are counted over *all* documents of the group (also
+those without hits). By default the tables count the outlet's own voice: hits inside quotations
+(``quoted``) or reported speech (``attributed``) and negated hits are shown in their own columns,
+never added in.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+NO_DATE = "(no date)"
+ALL = "(all)"
+PERIODS = ("week", "month", "quarter", "year")
+RATE_COLUMNS = ["category", "entry", "term", "hits", "hits_quoted", "hits_attributed", "hits_negated",
+                "words", "n_docs", "rate_per_1k", "rate_all_voices_per_1k"]
+
+
+def period_labels(dates: pd.Series, period: str = "month") -> pd.Series:
+    """Readable, sortable period labels: 2021-W05, 2021-03, 2021-Q1, 2021; missing dates -> '(no date)'."""
+    if period not in PERIODS:
+        raise ValueError(period)
+    d = pd.to_datetime(dates)
+    if period == "week":
+        iso = d.dt.isocalendar()
+        labels = iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
+    elif period == "month":
+        labels = d.dt.strftime("%Y-%m")
+    elif period == "quarter":
+        labels = d.dt.year.astype("Int64").astype("string") + "-Q" + d.dt.quarter.astype("Int64").astype("string")
+    else:
+        labels = d.dt.year.astype("Int64").astype("string")
+    return labels.astype(object).where(d.notna(), NO_DATE)
+
+
+def loaded_hits(hits: pd.DataFrame) -> pd.DataFrame:
+    return hits[hits["sense"] == "loaded"]
+
+
+def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Counts and rates per group in ``by`` (columns of both tables), by category and by term.
+
+    One row per (group, category) with ``entry`` and ``term`` = '(all)', one per (group, category,
+    term), and one per group with ``category`` = '(all)'. Groups with no hits still get their
+    '(all)' row so that every group's word count is listed.
+    """
+    docs = documents.copy()
+    h = loaded_hits(hits).copy()
+    words = docs.groupby(by, dropna=False, sort=True).agg(words=("words", "sum"), n_docs=("doc_id", "size"))
+
+    def counts(keys: list[str]) -> pd.DataFrame:
+        if h.empty:
+            return pd.DataFrame(columns=by + keys + ["hits", "hits_quoted", "hits_attributed", "hits_negated"])
+        own = (h["voice"] == "own") & ~h["negated"]
+        agg = h.assign(
+            hits=own.astype(int),
+            hits_quoted=((h["voice"] == "quoted") & ~h["negated"]).astype(int),
+            hits_attributed=((h["voice"] == "attributed") & ~h["negated"]).astype(int),
+            hits_negated=h["negated"].astype(int),
+        ).groupby(by + keys, dropna=False, sort=True)[["hits", "hits_quoted", "hits_attributed", "hits_negated"]].sum()
+        return agg.reset_index()
+
+    term_rows = counts(["category", "entry", "term"])
+    cat_rows = counts(["category"]).assign(entry=ALL, term=ALL)
+    total_rows = counts([]).assign(category=ALL, entry=ALL, term=ALL)
+    table = pd.concat([total_rows, cat_rows, term_rows], ignore_index=True)
+    # Every group appears at least in its total row.
+    groups = words.reset_index()[by]
+    missing = groups.merge(total_rows[by], how="left", indicator=True)
+    missing = missing[missing["_merge"] == "left_only"].drop(columns="_merge")
+    if not missing.empty:
+        zero = missing.assign(category=ALL, entry=ALL, term=ALL, hits=0, hits_quoted=0, hits_attributed=0, hits_negated=0)
+        table = pd.concat([table, zero], ignore_index=True)
+    table = table.merge(words.reset_index(), on=by, how="left")
+    for col in ("hits", "hits_quoted", "hits_attributed", "hits_negated", "words", "n_docs"):
+        table[col] = table[col].fillna(0).astype("int64")
+    denom = table["words"].where(table["words"] > 0)
+    table["rate_per_1k"] = (1000 * table["hits"] / denom).round(4).fillna(0.0)
+    all_voices = table["hits"] + table["hits_quoted"] + table["hits_attributed"]
+    table["rate_all_voices_per_1k"] = (1000 * all_voices / denom).round(4).fillna(0.0)
+    order = {ALL: "\x00"}
+    table = table.sort_values(
+        by + ["category", "entry"],
+        key=lambda s: s.map(lambda v: order.get(v, str(v))) if s.dtype == object else s,
+    ).reset_index(drop=True)
+    return table[by + RATE_COLUMNS]
+
+
+def rates_by_outlet(documents: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    return rate_table(documents, hits, ["outlet"])
+
+
+def rates_by_period(documents: pd.DataFrame, hits: pd.DataFrame, period: str = "month") -> pd.DataFrame:
+    """Per outlet and period, plus every period over all outlets (outlet = '(all)')."""
+    docs = documents.assign(period=period_labels(documents["date"], period))
+    h = hits.merge(docs[["doc_id", "period"]], on="doc_id", how="left")
+    per_outlet = rate_table(docs, h, ["outlet", "period"])
+    overall = rate_table(docs.assign(outlet=ALL), h.assign(outlet=ALL), ["outlet", "period"])
+    return pd.concat([overall, per_outlet], ignore_index=True)
+
+
+def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: documents, words, first and last date, documents without a date."""
+    g = documents.groupby("outlet", sort=True)
+    out = pd.DataFrame({
+        "documents": g.size(),
+        "words": g["words"].sum(),
+        "first_date": g["date"].min().dt.strftime("%Y-%m-%d"),
+        "last_date": g["date"].max().dt.strftime("%Y-%m-%d"),
+        "undated": g["date"].apply(lambda s: int(s.isna().sum())),
+        "hits": g["hits"].sum(),
+    }).reset_index()
+    out["first_date"] = out["first_date"].fillna("")
+    out["last_date"] = out["last_date"].fillna("")
+    return out
+
+
+def top_terms(rates: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """The ``n`` most frequent own-voice terms per outlet from a rates_by_outlet table."""
+    terms = rates[(rates["entry"] != ALL) & (rates["hits"] > 0)]
+    terms = terms.sort_values(["outlet", "hits", "term"], ascending=[True, False, True])
+    return terms.groupby("outlet", sort=True).head(n).reset_index(drop=True)
