@@ -57,17 +57,12 @@ class Analysis:
     manifest: Manifest = field(default_factory=Manifest)
 
 
-def words_in(text: str) -> int:
-    """Word count used as the denominator of rates: white-space separated tokens with a letter or digit."""
-    return sum(1 for tok in text.split() if any(ch.isalnum() for ch in tok))
-
-
 # ----------------------------------------------------------------------------- per document
 
 def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
     """One record -> (document row, hit rows, examples). Pure: same input, same output."""
     text = rec["text"]
-    spans = matcher.find(text)
+    spans, words = matcher.scan(text)
     hits = []
     examples = []
     if spans:
@@ -96,7 +91,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
                                         text[s0:s1], span.start - s0, min(span.end, s1) - s0,
                                         entry.id, reading.voice))
     doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
-           rec["source"], words_in(text), sum(1 for h in hits if h[17] == "loaded"))
+           rec["source"], words, sum(1 for h in hits if h[17] == "loaded"))
     return doc, hits, examples
 
 

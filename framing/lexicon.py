@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import LexiconError, OptionError
-from .normalize import normalize_term
+from .normalize import match_key
 
 REQUIRED = ("id", "lang", "term", "category", "strength", "neutral", "rationale")
 OPTIONAL = ("variants", "referent", "ambiguous", "neutral_cues", "sources")
@@ -73,9 +73,9 @@ class Lexicon:
 
     def find(self, text: str) -> list[Entry]:
         """Entries whose id, term or a variant equals ``text`` (case- and hyphen-insensitive)."""
-        want = normalize_term(text.rstrip("*"))
+        want = match_key(text.rstrip("*"))
         return [e for e in self.entries
-                if e.id == text or any(normalize_term(f.rstrip("*")) == want for f in e.forms)]
+                if e.id == text or any(match_key(f.rstrip("*"), e.lang) == want for f in e.forms)]
 
 
 # ----------------------------------------------------------------------------- locations
@@ -256,7 +256,7 @@ def _cross_problems(entries: list[Entry]) -> list[str]:
             continue
         seen_ids[e.id] = e
         for form in e.forms:
-            key = (normalize_term(form.rstrip("*"), e.lang), form.endswith("*"))
+            key = (match_key(form.rstrip("*"), e.lang), form.endswith("*"))
             other = seen_forms.get(key)
             if other is not None and other.id != e.id:
                 problems.append(f"{e.file}:{e.line}: '{form}' of entry {e.id} is already a form of {other.id} "

@@ -1,23 +1,28 @@
-"""Lexicon + text -> hits: an Aho-Corasick automaton over normalised text with word-boundary checks.
+"""Lexicon + text -> hits: an Aho-Corasick automaton over normalised text.
 
 Matching is case-insensitive, on whole words, leftmost-longest and non-overlapping
-(lexicons/SCHEMA.md, "How terms match"). Patterns are literal, so no lexicon can make matching
+(lexicons/SCHEMA.md, "How terms match"). The text is matched in the form of
+:func:`framing.normalize.match_form`, where every non-alphanumeric character is a space; every key
+starts with a space, so a match can only begin at a word start, and a match is kept only when a
+space (or the end of the text) follows it. Patterns are literal, so no lexicon can make matching
 slow: the automaton scans each text once, whatever the number of entries.
+
+Arabic terms are also indexed behind each attached prefix (و ف ب ك ل ال and their combinations),
+so "للاحتلال" and "والاحتلال" are hits of "الاحتلال"; the hit covers the whole written word.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import ahocorasick
 
 from .lexicon import Entry, Lexicon
-from .normalize import normalize_term, normalize_text
+from .normalize import match_form, match_key
 
-# Attached Arabic prefixes allowed before a term: conjunction و/ف, then a preposition ب/ك/ل and/or
-# the article ال (ل + ال is written لل).
-_AR_PREFIX = re.compile(r"^[وف]?(?:ال|لل|[بك]ال|[بكل])?$")
-_AR_LETTERS = re.compile(r"[\u0621-\u064A]+$")
+# Attached Arabic prefixes (normalised forms): conjunction و/ف, then a preposition ب/ك/ل and/or the
+# article ال (ل + ال is written لل).
+ARABIC_PREFIXES = tuple(sorted({c + p for c in ("", "و", "ف")
+                                for p in ("", "ال", "لل", "بال", "كال", "ب", "ك", "ل")}))
 
 
 @dataclass(frozen=True)
@@ -40,10 +45,13 @@ class Matcher:
             arabic = entry.lang == "ar"
             for form in entry.forms:
                 wild = form.endswith("*")
-                key = normalize_term(form.rstrip("*"), entry.lang)
+                key = match_key(form.rstrip("*"), entry.lang)
                 if not key:
                     continue
-                automaton.add_word(key, (len(key), idx, wild, arabic))
+                for prefix in (ARABIC_PREFIXES if arabic else ("",)):
+                    full = " " + prefix + key
+                    if full not in automaton:  # the first entry to claim a form keeps it
+                        automaton.add_word(full, (len(full), idx, wild))
         self._empty = len(automaton) == 0
         if not self._empty:
             automaton.make_automaton()
@@ -51,49 +59,40 @@ class Matcher:
 
     def find(self, text: str) -> list[Span]:
         """All hits in ``text``: leftmost-longest, non-overlapping, in text order."""
-        if self._empty or not text:
-            return []
-        norm, offsets = normalize_text(text)
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[Span], int]:
+        """Hits in ``text`` and its word count (runs of letters and digits)."""
+        if not text:
+            return [], 0
+        norm, offsets = match_form(text)
+        words = len(norm.split())
+        if self._empty:
+            return [], words
+        norm = " " + norm  # every key starts with a space; so may the first word
         n = len(norm)
         candidates = []
-        for last, (length, idx, wild, arabic) in self._automaton.iter(norm):
-            start = last - length + 1
+        for last, (length, idx, wild) in self._automaton.iter(norm):
             end = last + 1
-            if start > 0 and norm[start - 1].isalnum():
-                if not arabic:
-                    continue
-                word_start = _arabic_word_start(norm, start)
-                if word_start < 0:
-                    continue
-                start = word_start  # the hit covers the whole word, clitics included
             if wild:
-                while end < n and norm[end].isalpha():
+                while end < n and norm[end] != " ":
                     end += 1
-            elif end < n and norm[end].isalnum():
+            elif end < n and norm[end] != " ":
                 continue
-            candidates.append((start, -end, idx))
+            candidates.append((last - length + 2, -end, idx))  # start after the key's leading space
         if not candidates:
-            return []
-        candidates.sort()
+            return [], words
+        if len(candidates) > 1:
+            candidates.sort()
         spans = []
         last_end = -1
         for start, neg_end, idx in candidates:
             if start >= last_end:
                 end = -neg_end
-                if offsets is not None:
-                    spans.append(Span(offsets[start], offsets[end - 1] + 1, idx))
+                # Offsets in ``norm`` are one more than in the matched text (the leading space).
+                if offsets is None:
+                    spans.append(Span(start - 1, end - 1, idx))
                 else:
-                    spans.append(Span(start, end, idx))
+                    spans.append(Span(offsets[start - 1], offsets[end - 2] + 1, idx))
                 last_end = end
-        return spans
-
-
-def _arabic_word_start(norm: str, start: int) -> int:
-    """Start of the word if the letters before ``start`` are attached prefixes, else -1."""
-    word_start = start
-    while word_start > 0 and norm[word_start - 1].isalnum():
-        word_start -= 1
-    prefix = norm[word_start:start]
-    if len(prefix) <= 4 and _AR_LETTERS.match(prefix) and _AR_PREFIX.match(prefix):
-        return word_start
-    return -1
+        return spans, words

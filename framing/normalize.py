@@ -21,6 +21,13 @@ _TABLE = str.maketrans(
 _REMOVABLE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06FF]")
 _SPACE_RUN = re.compile(r" {2,}")
+# For matching, every character that is not a letter or digit becomes a space, so that word
+# boundaries are spaces and whole-word matching needs no per-hit checks.
+_ASCII_MATCH_TABLE = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122) else 32
+    for c in range(256)
+)
+_NON_WORD = re.compile(r"[^\w ]|_")
 
 
 def fold(text: str) -> str:
@@ -52,6 +59,23 @@ def normalize_text(text: str) -> tuple[str, list[int] | None]:
     offsets.extend(range(pos, len(folded)))
     offsets.append(len(text))
     return "".join(parts), offsets
+
+
+def match_form(text: str) -> tuple[str, list[int] | None]:
+    """The text as the matcher sees it: :func:`normalize_text`, then every non-alphanumeric
+    character (punctuation, apostrophes, dashes, line breaks) as a space.
+
+    ASCII text takes a fast byte-level path. Returns the same offset map as :func:`normalize_text`.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_MATCH_TABLE).decode("ascii"), None
+    norm, offsets = normalize_text(text)
+    return _NON_WORD.sub(" ", norm), offsets
+
+
+def match_key(term: str, lang: str = "") -> str:
+    """A lexicon term or variant in the matcher's form (see :func:`match_form`), spaces collapsed."""
+    return _SPACE_RUN.sub(" ", match_form(normalize_term(term, lang))[0]).strip()
 
 
 def has_arabic(text: str) -> bool:

@@ -29,6 +29,7 @@ def atomic_path(target: str | Path):
     ensure_dir(target.parent if str(target.parent) else ".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield Path(tmp)
         os.replace(tmp, target)
@@ -42,6 +43,12 @@ def atomic_path(target: str | Path):
         raise
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text(target: str | Path, text: str) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
@@ -49,11 +56,23 @@ def write_text(target: str | Path, text: str) -> Path:
 
 
 def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
-    """CSV with ISO dates and a fixed float format, so reruns give byte-identical files."""
-    out = table.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d").fillna("")
+    """CSV (UTF-8, header, ``\n`` line ends) with ISO dates, ``true``/``false`` booleans and floats
+    rounded to 6 significant digits, so reruns give byte-identical files. Written with pyarrow,
+    which is several times faster than pandas on large hit tables."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    columns = {}
+    for col in table.columns:
+        s = table[col]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            s = s.dt.strftime("%Y-%m-%d").fillna("")
+        elif pd.api.types.is_float_dtype(s):
+            s = s.map(lambda v: v if v != v else float(f"{v:.6g}")).astype("float64")
+        elif s.dtype == object:
+            s = s.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
+        columns[str(col)] = pa.array(s.to_numpy() if not isinstance(s.dtype, pd.StringDtype) else s.astype(object).fillna("").to_numpy())
+    arrow = pa.table(columns) if columns else pa.table({})
     with atomic_path(target) as tmp:
-        out.to_csv(tmp, index=False, lineterminator="\n", float_format="%.6g")
+        pacsv.write_csv(arrow, str(tmp), pacsv.WriteOptions(quoting_style="needed", include_header=True))
     return Path(target)

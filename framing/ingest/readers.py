@@ -138,7 +138,7 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         outlet = options.outlet or (_folder_outlet(path, root) or UNKNOWN_OUTLET)
     lang = (rec.get("lang") or "").strip().lower()[:2] or guess_lang(text)
     return {
-        "doc_id": str(rec.get("doc_id") or f"{path.name}:{rec['_record']}"),
+        "doc_id": str(rec.get("doc_id") or f"{path.name}:{rec.get('line') or rec['_record']}"),
         "outlet": outlet,
         "date": rec.get("date"),
         "title": (rec.get("title") or "").strip(),
@@ -220,12 +220,13 @@ class _Columns:
         self.author = pick(options.author_col, AUTHOR_COLS, "--author-col")
         self.lang = pick(options.lang_col, LANG_COLS, "--lang-col")
 
-    def record(self, row: dict, number: int, path: Path, manifest: Manifest, fmt: str) -> dict | None:
+    def record(self, row: dict, label: str, path: Path, manifest: Manifest, fmt: str) -> dict | None:
+        """The corpus fields of one row, or None (recorded as skipped) when it has no text."""
         text = row.get(self.text)
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         if not text.strip():
-            manifest.add(str(path), number, "skipped", reason="empty text", format=fmt)
+            manifest.add(str(path), label, "skipped", reason="empty text", format=fmt)
             return None
 
         def cell(col: str | None) -> str:
@@ -240,7 +241,7 @@ class _Columns:
 
         return {"doc_id": cell(self.id), "outlet": cell(self.outlet), "date": row.get(self.date) if self.date else None,
                 "title": cell(self.title), "author": cell(self.author), "lang": cell(self.lang),
-                "text": text, "_record": number, "line": number}
+                "text": text, "_record": label}
 
 
 def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimiter: str | None = None):
@@ -275,9 +276,8 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             manifest.add(str(path), f"line {line}", "skipped", format=fmt, encoding=decoded.encoding,
                          reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
             continue
-        rec = cols.record(dict(zip(header, cells)), line, path, manifest, fmt)
+        rec = cols.record(dict(zip(header, cells)), f"line {line}", path, manifest, fmt)
         if rec is not None:
-            rec["_record"] = f"line {line}"
             rec["line"] = line
             rec["source"] = f"{path}:{line}"
             rec["encoding"] = decoded.encoding
@@ -308,9 +308,9 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
             continue
         if cols is None:
             cols = _Columns(list(obj.keys()), options, path)
-        rec = cols.record(obj, number, path, manifest, "jsonl")
+        rec = cols.record(obj, f"line {number}", path, manifest, "jsonl")
         if rec is not None:
-            rec.update(_record=f"line {number}", line=number, source=f"{path}:{number}", encoding=decoded.encoding)
+            rec.update(line=number, source=f"{path}:{number}", encoding=decoded.encoding)
             yield rec
 
 
@@ -333,9 +333,9 @@ def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
             continue
         if cols is None:
             cols = _Columns(list(obj.keys()), options, path)
-        rec = cols.record(obj, number, path, manifest, "json")
+        rec = cols.record(obj, f"record {number}", path, manifest, "json")
         if rec is not None:
-            rec.update(_record=f"record {number}", line=number, source=f"{path}#{number}", encoding=decoded.encoding)
+            rec.update(line=number, source=f"{path}#{number}", encoding=decoded.encoding)
             yield rec
 
 
@@ -351,9 +351,9 @@ def _read_parquet(path: Path, options: ReadOptions, manifest: Manifest):
     for batch in pf.iter_batches(batch_size=2048):
         for row in batch.to_pylist():
             number += 1
-            rec = cols.record(row, number, path, manifest, "parquet")
+            rec = cols.record(row, f"row {number}", path, manifest, "parquet")
             if rec is not None:
-                rec.update(_record=f"row {number}", line=number, source=f"{path}#{number}", encoding="")
+                rec.update(line=number, source=f"{path}#{number}", encoding="")
                 yield rec
 
 
