@@ -33,6 +33,7 @@ class AnalyzeOptions:
     jobs: int = 0                    # 0 = all cores
     keep_neutral_senses: bool = False  # keep ambiguous terms read in their neutral sense (marked)
     progress: bool = True
+    keep_texts: bool = False         # keep every document's text (for views of small corpora)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Analysis:
     examples: dict[tuple[str, str], list[Example]]
     lexicon: Lexicon
     manifest: Manifest = field(default_factory=Manifest)
+    texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text, with keep_texts only
 
 
 # ----------------------------------------------------------------------------- per document
@@ -139,6 +141,9 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     manifest = Manifest()
     matcher = Matcher(lexicon)
     records = prepared_records(inputs, read_options, manifest)
+    texts: dict[str, str] = {}
+    if options.keep_texts:
+        records = _keeping_texts(records, texts)
     jobs = options.jobs or os.cpu_count() or 1
     docs, hits, examples = [], [], {}
     progress = _progress(options.progress)
@@ -182,7 +187,13 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
         hit_table[col] = hit_table[col].astype("int64")
     for col in ("scare_quote", "so_called", "negated"):
         hit_table[col] = hit_table[col].astype(bool)
-    return Analysis(documents, hit_table, examples, lexicon, manifest)
+    return Analysis(documents, hit_table, examples, lexicon, manifest, texts)
+
+
+def _keeping_texts(records: Iterator[dict], texts: dict[str, str]) -> Iterator[dict]:
+    for rec in records:
+        texts[rec["doc_id"]] = rec["text"]
+        yield rec
 
 
 class _NoProgress:

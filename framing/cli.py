@@ -88,6 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     p.set_defaults(run=_run_report)
 
+    p = sub.add_parser("html", help="write a self-contained HTML view with highlighted terms",
+                       formatter_class=_fmt(), description=(
+                           "One HTML file, no network needed: each article with its loaded terms highlighted by\n"
+                           "category, a tooltip with category, voice and neutral alternative, filters by outlet,\n"
+                           "category and voice, and the main charts. Arabic articles are laid out right to left.\n\n"
+                           "examples:\n"
+                           "  framing html --demo -o view.html\n"
+                           "  framing html outletA/ outletB/ -o view.html\n"))
+    _add_input_options(p)
+    p.add_argument("-o", "--output", default="reports/view.html", metavar="FILE.html", help="the file to write (default: reports/view.html)")
+    p.add_argument("--title", help="title of the page (default: from the input)")
+    p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period of the chart over time")
+    p.set_defaults(run=_run_html)
+
     from .cli_lexicon import add_lexicon_commands
 
     add_lexicon_commands(sub, _fmt)
@@ -157,6 +171,12 @@ def _run_report(args) -> int:
     from .commands import report_command
 
     return report_command(args)
+
+
+def _run_html(args) -> int:
+    from .commands import html_command
+
+    return html_command(args)
 
 
 def _run_hits(args) -> int:

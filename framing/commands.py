@@ -43,9 +43,9 @@ def lexicon_from(args):
     return load_lexicon(names, args.lexicon)
 
 
-def run_analysis(args, *, keep_neutral: bool = False) -> Analysis:
+def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False) -> Analysis:
     analysis = analyze_corpus(input_paths(args), lexicon_from(args), read_options(args),
-                              AnalyzeOptions(jobs=args.jobs, keep_neutral_senses=keep_neutral))
+                              AnalyzeOptions(jobs=args.jobs, keep_neutral_senses=keep_neutral, keep_texts=keep_texts))
     if analysis.documents.empty:
         skipped = analysis.manifest.skipped()
         why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""
@@ -80,12 +80,26 @@ def report_command(args) -> int:
     from .report import ReportOptions, render_report
 
     analysis = run_analysis(args)
-    title = args.title or ("Demo corpus" if args.demo else ", ".join(Path(p).name for p in args.inputs[:3]))
+    title = _title(args)
     options = ReportOptions(title=title, period=args.period, page_size=args.page_size,
                             command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
     pdf, pngs = render_report(analysis, args.output, options)
     print(analysis.manifest.summary())
     print(f"report written to {pdf} ({len(pngs)} chart(s) as PNG beside it)")
+    return _finish(analysis, args)
+
+
+def _title(args) -> str:
+    return args.title or ("Demo corpus" if args.demo else ", ".join(Path(p).name for p in args.inputs[:3]))
+
+
+def html_command(args) -> int:
+    from .html_view import render_html
+
+    analysis = run_analysis(args, keep_neutral=True, keep_texts=True)
+    path = render_html(analysis, args.output, title=_title(args), period=args.period)
+    print(analysis.manifest.summary())
+    print(f"view written to {path}: open it in a browser (no network needed)")
     return _finish(analysis, args)
 
 
