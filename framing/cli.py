@@ -102,6 +102,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period of the chart over time")
     p.set_defaults(run=_run_html)
 
+    p = sub.add_parser("exercise", help="write a classroom worksheet and its answer key (PDF)",
+                       formatter_class=_fmt(), description=(
+                           "Worksheets from real flagged sentences of the corpus: a student copy (FILE.pdf) and an\n"
+                           "answer key (FILE-key.pdf). Kinds: spot (underline the loaded words), compare (the same\n"
+                           "event told by two outlets), rewrite (rewrite sentences neutrally), guess (which outlet\n"
+                           "wrote this?). The same --seed gives the same worksheet.\n\n"
+                           "examples:\n"
+                           "  framing exercise --demo --kind spot -o spot.pdf\n"
+                           "  framing exercise articles.txt page1.html --kind compare -o compare.pdf --seed 3\n"
+                           "  framing exercise export.csv --kind rewrite --items 6 --difficulty easy --outlets \"Outlet A\"\n"))
+    _add_input_options(p)
+    p.add_argument("--kind", required=True, choices=["spot", "compare", "rewrite", "guess"], help="the kind of worksheet")
+    p.add_argument("-o", "--output", default="reports/worksheet.pdf", metavar="FILE.pdf", help="student copy; the key goes to FILE-key.pdf")
+    p.add_argument("--items", type=int, default=8, metavar="N", help="number of passages or sentences (default: 8)")
+    p.add_argument("--difficulty", choices=["easy", "medium", "hard"], default="medium", help="easy: strong, explicit terms; hard: mild ones")
+    p.add_argument("--outlets", metavar="NAMES", help="only these outlets, comma-separated")
+    p.add_argument("--lang", metavar="CODE", help="only documents in this language (en, ar)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same worksheet (default: 1)")
+    p.add_argument("--wording", default="en", metavar="LANG|FILE.yaml", help="wording of the instructions (default: en)")
+    p.add_argument("--page-size", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
+    p.set_defaults(run=_run_exercise)
+
     from .cli_lexicon import add_lexicon_commands
 
     add_lexicon_commands(sub, _fmt)
@@ -171,6 +193,12 @@ def _run_report(args) -> int:
     from .commands import report_command
 
     return report_command(args)
+
+
+def _run_exercise(args) -> int:
+    from .commands import exercise_command
+
+    return exercise_command(args)
 
 
 def _run_html(args) -> int:

@@ -103,6 +103,25 @@ def html_command(args) -> int:
     return _finish(analysis, args)
 
 
+def exercise_command(args) -> int:
+    from .worksheets import WorksheetOptions, render_worksheet
+
+    if args.items < 1:
+        raise OptionError("--items must be at least 1")
+    outlets = tuple(o.strip() for o in args.outlets.split(",") if o.strip()) if args.outlets else ()
+    analysis = run_analysis(args, keep_texts=True)
+    if outlets:
+        unknown = [o for o in outlets if o not in set(analysis.documents["outlet"])]
+        if unknown:
+            raise OptionError(f"--outlets: no outlet named {', '.join(unknown)} in the input: the outlets are "
+                              f"{', '.join(sorted(analysis.documents['outlet'].unique()))}")
+    options = WorksheetOptions(kind=args.kind, items=args.items, difficulty=args.difficulty, outlets=outlets,
+                               lang=args.lang, seed=args.seed, wording=args.wording, page_size=args.page_size)
+    student, key = render_worksheet(analysis, args.output, options)
+    print(f"worksheet written to {student}; answer key to {key}")
+    return _finish(analysis, args)
+
+
 HIT_RECORD_COLUMNS = ["doc_id", "outlet", "date", "file", "line", "start", "end", "surface", "entry", "term",
                       "category", "referent", "strength", "lang", "voice", "scare_quote", "so_called",
                       "negated", "sense", "sentence"]
