@@ -27,7 +27,7 @@ def _fmt():
     return lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
 
 
-def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True) -> None:
+def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_flag: str = "--outlet") -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="files or folders (.csv .tsv .jsonl .json .parquet .txt .html .xml/.rss; .gz too)")
     if demo:
@@ -38,7 +38,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True) -> None
     g.add_argument("--date-col", help="column holding the date (guessed: date, published, ...)")
     g.add_argument("--id-col", help="column holding a document id (guessed: id, doc_id, ...)")
     g.add_argument("--title-col", help="column holding the title (guessed: title, headline)")
-    g.add_argument("--outlet", help="outlet name for inputs that do not give one")
+    g.add_argument(outlet_flag, dest="outlet", help="outlet name for inputs that do not give one")
     g.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12 (default: 5 December)")
     g.add_argument("--corrections", metavar="FILE", help="corrections to the automatic split of text dumps (see framing segment --help)")
     g.add_argument("--keep-duplicates", action="store_true", help="analyse reposted copies too (default: once, as the original)")
@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_lexicon import add_lexicon_commands
 
     add_lexicon_commands(sub, _fmt)
+
+    from .cli_stats import add_stats_commands
+
+    add_stats_commands(sub, _fmt)
 
     p = sub.add_parser("hits", help="list every hit with its position, category and context",
                        formatter_class=_fmt(), description=(

@@ -10,6 +10,8 @@ import matplotlib
 matplotlib.use("Agg")  # headless: never needs a display
 
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.patches  # noqa: E402,F401
+import matplotlib.ticker  # noqa: E402,F401
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
@@ -84,7 +86,7 @@ def plot_term_heatmap(rates: pd.DataFrame, *, ax=None, top: int = 20):
         pivot = pivot.loc[[x for x in terms if x in pivot.index]]
         pivot = pivot.reindex(columns=sorted(rates["outlet"].unique()), fill_value=0)
         counts = t[t["term"].isin(terms)].pivot_table(index="term", columns="outlet", values="hits",
-                                                       aggfunc="sum", fill_value=0).reindex_like(pivot)
+                                                       aggfunc="sum", fill_value=0).reindex_like(pivot).fillna(0)
         im = ax.imshow(pivot.values, aspect="auto", cmap="cividis")
         ax.set_xticks(range(pivot.shape[1]), [_wrap(c, 14) for c in pivot.columns])
         ax.set_yticks(range(pivot.shape[0]), [_display(t) for t in pivot.index])
@@ -135,6 +137,385 @@ def plot_rate_over_time(period_rates: pd.DataFrame, *, ax=None, colours: dict[st
         ax.grid(axis="y", alpha=0.3)
         ax.annotate(f"hollow markers: periods with fewer than {min_words} words", xy=(0, -0.28),
                     xycoords="axes fraction", fontsize=7, color="#555555")
+        return ax
+
+
+# ----------------------------------------------------------------------------- statistics charts
+# Tables from framing.stats: rates_ci, timeseries, label_changes, naming_matrix, keyness,
+# dispersion_table. Functions drawing several panels (small multiples) make their own figure
+# when ``ax`` is None and return its first Axes (``ax.figure`` holds them all).
+
+SIGNIFICANT = 0.05
+CHANGE_COLOUR = "#D55E00"
+GREY = "#555555"
+
+
+def _small_sample(warnings: pd.Series) -> np.ndarray:
+    w = warnings.fillna("").astype(str)
+    return (w.str.contains("few ") | w.str.contains("one document")).to_numpy()
+
+
+def _grid(n: int, ncols: int, panel_h: float, width: float = 8.0, sharey=True):
+    ncols = max(1, min(ncols, n))
+    nrows = -(-n // ncols)
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width, panel_h * nrows + 0.9), squeeze=False,
+                                 sharex=True, sharey=sharey, layout="constrained")
+    flat = axes.ravel()
+    for extra in flat[n:]:
+        extra.set_visible(False)
+    return fig, flat[:n]
+
+
+def plot_rates_ci(rates: pd.DataFrame, *, ax=None, category: str | None = ALL, term: str = ALL,
+                  colours: dict[str, str] | None = None, level: float = 0.95, max_groups: int = 40,
+                  sort: str = "rate"):
+    """Rate per 1,000 words per group with its bootstrap interval (a ``stats.rates_ci`` table).
+
+    One row per group, sorted by rate (``sort="group"``: by name, e.g. for periods);
+    ``category``/``term`` choose the row kind ('(all)' = every loaded term; ``category=None``
+    draws each category, dodged). Groups with a small-sample
+    warning get a hollow marker and a '*' beside their name; the dashed line is the pooled rate.
+    """
+    with plt.rc_context(STYLE):
+        if category is None:
+            t = rates[(rates["term"] == ALL) & (rates["category"] != ALL)]
+        elif term != ALL:
+            t = rates[(rates["term"] == term) | (rates["entry"] == term)]
+        else:
+            t = rates[(rates["category"] == category) & (rates["term"] == ALL)]
+        peak = t.groupby("group")["rate_per_1k"].max()
+        groups = (peak.sort_index() if sort == "group" else peak.sort_values(ascending=False)).index[:max_groups]
+        ax = _axes(ax, (8, min(10.5, 1.2 + 0.28 * len(groups) * (1 if category is not None else 1.6))))
+        if term != ALL:
+            what = _display(term)
+        elif category is None:
+            what = "Loaded terms by category"
+        else:
+            what = "Loaded terms" if category == ALL else category
+        title = f"{what} per 1,000 words, with {level:.0%} bootstrap intervals"
+        if t.empty or not len(groups):
+            return _empty(ax, title)
+        t = t[t["group"].isin(groups)]
+        pos = {g: i for i, g in enumerate(groups)}
+        series = [(None, t)] if category is not None else list(t.groupby("category", sort=True))
+        k = len(series)
+        width = 0.7 / k
+        colours = colours or {}
+        for j, (cat, s) in enumerate(series):
+            y = s["group"].map(pos).to_numpy(dtype=float) + (j - (k - 1) / 2) * width
+            x = s["rate_per_1k"].to_numpy(dtype=float)
+            lo, hi = s["ci_low"].to_numpy(dtype=float), s["ci_high"].to_numpy(dtype=float)
+            err = np.vstack([np.clip(x - lo, 0, None), np.clip(hi - x, 0, None)])
+            small = _small_sample(s["warning"])
+            if cat is None:
+                col = np.array([colours.get(g, PALETTE[0]) for g in s["group"]], dtype=object)
+            else:
+                col = np.array([PALETTE[j % len(PALETTE)]] * len(s), dtype=object)
+            for i in range(len(s)):
+                if np.isfinite(lo[i]):
+                    ax.errorbar(x[i], y[i], xerr=err[:, i:i + 1], fmt="none", ecolor=col[i], elinewidth=1.6,
+                                capsize=3, alpha=0.55 if small[i] else 1)
+            ax.scatter(x[~small], y[~small], s=36, color=list(col[~small]), zorder=3,
+                       label=cat if cat is not None else None)
+            ax.scatter(x[small], y[small], s=36, facecolors="white", edgecolors=list(col[small]), linewidths=1.4,
+                       zorder=3)
+            if cat is None:
+                for yi, r in zip(y, s.itertuples()):
+                    ax.annotate(f"{r.hits:,} hits, {r.n_docs:,} docs", xy=(1.0, yi), xycoords=("axes fraction", "data"),
+                                xytext=(4, 0), textcoords="offset points", va="center", fontsize=7, color=GREY)
+        flagged = set(t.loc[_small_sample(t["warning"]), "group"])
+        ax.set_yticks(range(len(groups)), [_display(_wrap(g, 28)) + (" *" if g in flagged else "") for g in groups])
+        ax.set_ylim(len(groups) - 0.5, -0.5)
+        if category is not None:
+            pooled = 1000 * t["hits"].sum() / t.drop_duplicates("group")["words"].sum()
+            ax.axvline(pooled, color=GREY, linestyle="--", linewidth=0.9)
+            ax.annotate(f"all groups: {pooled:.2f}", xy=(pooled, 1.0), xycoords=("data", "axes fraction"),
+                        xytext=(3, -2), textcoords="offset points", fontsize=7, color=GREY, va="top")
+        else:
+            ax.legend(title="category", frameon=False, loc="lower right")
+        ax.set_xlim(left=0)
+        note = "bars: intervals from resampling documents"
+        if flagged:
+            note += "; * and hollow markers: few documents or words, read with care"
+        ax.set_xlabel(f"hits per 1,000 words (own voice)\n{note}")
+        ax.set_title(title)
+        ax.grid(axis="x", alpha=0.3)
+        return ax
+
+
+def plot_timeseries(ts: pd.DataFrame, *, ax=None, events: pd.DataFrame | None = None,
+                    changes: pd.DataFrame | None = None, colours: dict[str, str] | None = None,
+                    ncols: int = 3, level: float = 0.95):
+    """Small multiples: the rate per period for each outlet (a ``stats.timeseries`` table).
+
+    Shaded band: the bootstrap interval; hollow markers: periods with few documents or words;
+    grey dashed lines: ``events`` (columns date, label; numbered, listed below the chart);
+    vermilion lines: label switches from ``stats.label_changes`` with adjusted p < 0.05.
+    With ``ax`` given, every outlet is drawn on that one Axes instead.
+    """
+    import matplotlib.dates as mdates
+
+    t = ts[ts["period_start"].notna()] if not ts.empty else ts
+    outlets = sorted(t["outlet"].unique()) if not t.empty else []
+    colours = colours or {}
+    what = "Loaded terms" if t.empty or t["term"].iloc[0] == ALL and t["category"].iloc[0] == ALL else \
+        _display(t["term"].iloc[0] if t["term"].iloc[0] != ALL else t["category"].iloc[0])
+    window = int(t["window"].iloc[0]) if "window" in t and not t.empty else 1
+    rolling = f", each point over {window} periods" if window > 1 else ""
+    title = f"{what} per 1,000 words over time, by outlet ({level:.0%} intervals shaded{rolling})"
+    with plt.rc_context(STYLE):
+        if t.empty or t["hits"].sum() == 0:
+            return _empty(_axes(ax), title)
+        if ax is not None:
+            panels = [ax] * len(outlets)
+            fig = ax.figure
+        else:
+            fig, panels = _grid(len(outlets), ncols, 1.75)
+        ev = events.sort_values("date").reset_index(drop=True) if events is not None and len(events) else None
+        ch = None
+        if changes is not None and len(changes):
+            ch = changes[changes["p_adj"] < SIGNIFICANT]
+        for i, (outlet, a) in enumerate(zip(outlets, panels)):
+            g = t[t["outlet"] == outlet].sort_values("period_start")
+            x = pd.to_datetime(g["period_start"]).to_numpy()
+            y = g["rate_per_1k"].to_numpy(dtype=float)
+            col = colours.get(outlet, PALETTE[0])
+            a.fill_between(x, g["ci_low"].to_numpy(dtype=float), g["ci_high"].to_numpy(dtype=float),
+                           color=col, alpha=0.18, linewidth=0)
+            a.plot(x, y, "-", color=col, linewidth=1.3, label=outlet if ax is not None else None)
+            low = g["low"].to_numpy(dtype=bool)
+            a.scatter(x[~low], y[~low], s=12, color=col, zorder=3)
+            a.scatter(x[low], y[low], s=12, facecolors="white", edgecolors=col, linewidths=0.9, zorder=3)
+            if ax is None:
+                a.set_title(_display(_wrap(outlet, 30)), fontsize=8.5)
+                a.grid(axis="y", alpha=0.3)
+            if ev is not None:
+                for j, e in ev.iterrows():
+                    a.axvline(e["date"], color=GREY, linestyle="--", linewidth=0.8)
+                    if ax is None or i == 0:
+                        a.annotate(str(j + 1), xy=(e["date"], 0.98), xycoords=("data", "axes fraction"),
+                                   xytext=(2, 0), textcoords="offset points", fontsize=6.5, color=GREY,
+                                   ha="left", va="top")
+            if ch is not None:
+                for _, c in ch[ch["outlet"] == outlet].iterrows():
+                    a.axvline(c["change_date"], color=CHANGE_COLOUR, linewidth=1.4)
+                    a.annotate(f"{_display(c['label_before'])} \u2192 {_display(c['label_after'])}",
+                               xy=(c["change_date"], 0.97), xycoords=("data", "axes fraction"), xytext=(2, 0),
+                               textcoords="offset points", fontsize=6.5, color=CHANGE_COLOUR, va="top")
+        for a in panels:
+            locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+            a.xaxis.set_major_locator(locator)
+            a.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            a.set_ylim(bottom=0)
+        first = panels[0]
+        if ax is not None:
+            first.legend(frameon=False, ncols=min(4, len(outlets)))
+            first.set_title(title)
+            first.set_ylabel("hits per 1,000 words")
+        else:
+            fig.suptitle(title, fontsize=11, fontweight="bold")
+            fig.supylabel("hits per 1,000 words (own voice)", fontsize=9)
+        notes = ["hollow markers: few documents or words in the period"]
+        if ch is not None and len(ch):
+            notes.append("vermilion line: the outlet switched labels (see changes.csv)")
+        if ev is not None:
+            notes.append("events: " + "; ".join(
+                f"{j + 1} {_display(str(e['label']))} ({pd.Timestamp(e['date']):%Y-%m-%d})" for j, e in ev.iterrows()))
+        if ax is None:
+            fig.supxlabel(_wrap("; ".join(notes), 140), fontsize=7.5, color=GREY)
+        else:
+            first.set_xlabel(_wrap("; ".join(notes), 110), fontsize=7.5, color=GREY)
+        return first
+
+
+PAGE_HEIGHT = 11.0  # inches of an A4 page a chart may fill
+
+
+def naming_panel_height(naming: pd.DataFrame, referent: str) -> float:
+    """Inches the naming-matrix panel of ``referent`` needs (to split referents over pages)."""
+    return 0.9 + 0.27 * naming.loc[naming["referent"] == referent, "group"].nunique()
+
+
+def plot_naming_matrix(naming: pd.DataFrame, *, ax=None, referents: list[str] | None = None,
+                       max_referents: int = 6, max_labels: int = 7, min_hits: int = 10):
+    """Who calls whom what: for each referent, one bar per outlet split by the labels it uses
+    (share of the referent's hits; ``n`` = hits). A ``stats.naming_matrix`` table.
+
+    One panel per referent (the ``max_referents`` most named, as many as fit a page, unless
+    ``referents`` is given);
+    labels beyond the ``max_labels`` most used are pooled as 'other labels'; outlets with fewer
+    than ``min_hits`` hits for a referent are drawn pale (shares of a handful of hits). With
+    ``ax`` given, only the first referent is drawn.
+    """
+    title = "Who calls whom what: the labels each outlet uses"
+    with plt.rc_context(STYLE):
+        if naming.empty:
+            a = _axes(ax)
+            a.set_title(title)
+            a.text(0.5, 0.5, "no hits of terms with a referent", ha="center", va="center",
+                   transform=a.transAxes, color=GREY)
+            a.set_axis_off()
+            return a
+        totals = naming.groupby("referent")["hits"].sum().sort_values(ascending=False)
+        chosen = [r for r in (referents or totals.index[:max_referents]) if r in totals.index]
+        if ax is not None:
+            chosen = chosen[:1]
+            panels, fig = [ax], ax.figure
+        else:
+            heights = [naming_panel_height(naming, r) for r in chosen]
+            if referents is None:  # as many of the most named referents as fit an A4 page
+                fit = np.cumsum(heights) + 0.6 <= PAGE_HEIGHT
+                keep = max(1, int(fit.sum()))
+                chosen, heights = chosen[:keep], heights[:keep]
+            fig, panels = plt.subplots(len(chosen), 1, figsize=(8, min(PAGE_HEIGHT, sum(heights) + 0.6)),
+                                       gridspec_kw={"height_ratios": heights}, squeeze=False,
+                                       layout="constrained")
+            panels = list(panels.ravel())
+        for a, referent in zip(panels, chosen):
+            t = naming[naming["referent"] == referent]
+            order = t.groupby("label")["hits"].sum().sort_values(ascending=False).index
+            top = list(order[:max_labels])
+            t = t.assign(label=t["label"].where(t["label"].isin(top), "other labels"))
+            pivot = t.pivot_table(index="group", columns="label", values="hits", aggfunc="sum", fill_value=0)
+            pivot = pivot[[c for c in top + ["other labels"] if c in pivot.columns]]
+            n = pivot.sum(axis=1)
+            share = pivot.div(n, axis=0)
+            groups = sorted(share.index)
+            share, n = share.loc[groups], n.loc[groups]
+            left = np.zeros(len(groups))
+            y = np.arange(len(groups))
+            few = (n < min_hits).to_numpy()
+            handles = []
+            for j, label in enumerate(share.columns):
+                v = share[label].to_numpy()
+                colour = "#BBBBBB" if label == "other labels" else PALETTE[j % len(PALETTE)]
+                hatch = HATCHES[j % len(HATCHES)] if label != "other labels" else ""
+                a.barh(y[~few], v[~few], left=left[~few], color=colour, edgecolor="white", linewidth=0.6, hatch=hatch)
+                handles.append(matplotlib.patches.Patch(facecolor=colour, edgecolor="white", hatch=hatch,
+                                                        label=_display(label)))
+                a.barh(y[few], v[few], left=left[few], color=colour, edgecolor="white", linewidth=0.6,
+                       hatch=hatch, alpha=0.35)
+                for yi, (l0, vi) in enumerate(zip(left, v)):
+                    if vi >= 0.1 and not few[yi]:
+                        a.text(l0 + vi / 2, yi, f"{vi:.0%}", ha="center", va="center", fontsize=7, color="black",
+                               bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+                left += v
+            for yi, count in enumerate(n):
+                a.text(1.01, yi, f"n = {int(count)}" + (" (few)" if count < min_hits else ""), va="center",
+                       fontsize=7, color=GREY, transform=a.get_yaxis_transform())
+            a.set_yticks(y, [_display(_wrap(g, 28)) for g in groups])
+            a.set_ylim(len(groups) - 0.5, -0.5)
+            a.set_xlim(0, 1)
+            a.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+            a.set_title(f"{_display(referent)}", loc="left", fontsize=10)
+            a.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.17, 1.0), fontsize=7.5,
+                     title="label")
+            a.spines[["top", "right"]].set_visible(False)
+        panels[-1].set_xlabel(f"share of the outlet's labels for this referent (own voice; n = hits; pale: "
+                              f"fewer than {min_hits} hits)")
+        if ax is None:
+            fig.suptitle(title, fontsize=11, fontweight="bold")
+        else:
+            ax.set_title(f"{title}: {_display(chosen[0])}")
+        return panels[0]
+
+
+def plot_keyness(keyness: pd.DataFrame, *, ax=None, group: str | None = None, top: int = 10,
+                 ncols: int = 3):
+    """Diverging bars: the terms a group uses most more (right) and less (left) than the rest,
+    by z-score of the log-odds ratio with an informative Dirichlet prior (a ``stats.keyness``
+    table). Hatched pale bars: z not significant after Benjamini-Hochberg (p_adj_z >= 0.05); dotted
+    lines at z = +/-1.96. With ``group`` None and no ``ax``: one panel per group (at most 12,
+    ``top`` = 5 each side unless given)."""
+    with plt.rc_context(STYLE):
+        if keyness.empty:
+            return _empty(_axes(ax), "Key terms: used more or less than elsewhere")
+        groups = sorted(keyness["group"].unique())
+        if group is None and ax is None and len(groups) > 1:
+            fig, panels = _grid(min(len(groups), 12), ncols, 2.3, sharey=False)
+            lim = max(2.5, float(keyness["z"].abs().max()) * 1.08)
+            for g, a in zip(groups, panels):
+                _keyness_panel(keyness[keyness["group"] == g], a, g, min(top, 5), small=True, lim=lim)
+            fig.suptitle("Key terms per group vs the rest: z of the log-odds ratio (Monroe et al. 2008)",
+                         fontsize=11, fontweight="bold")
+            fig.supxlabel("z > 0: used more than the rest; z < 0: less. Dotted lines: z = \u00b11.96.\n"
+                          "Pale hatched bars: not significant after Benjamini-Hochberg (z's adjusted p >= 0.05)",
+                          fontsize=7.5, color=GREY)
+            return panels[0]
+        group = group if group is not None else groups[0]
+        t = keyness[keyness["group"] == group]
+        ax = _axes(ax, (8, 1.2 + 0.26 * min(len(t), 2 * top)))
+        _keyness_panel(t, ax, group, top, small=False)
+        return ax
+
+
+def _keyness_panel(t: pd.DataFrame, ax, group: str, top: int, small: bool, lim: float | None = None):
+    pos = t[t["z"] > 0].nlargest(top, "z")
+    neg = t[t["z"] < 0].nsmallest(top, "z").iloc[::-1]
+    rows = pd.concat([pos, neg])
+    title = f"{_display(group)}" if small else f"{_display(group)} vs the rest: terms used more (right) and less (left)"
+    if rows.empty:
+        ax.set_title(title, fontsize=8.5 if small else 11)
+        ax.text(0.5, 0.5, "no key terms", ha="center", va="center", transform=ax.transAxes, color=GREY)
+        return
+    y = np.arange(len(rows))
+    z = rows["z"].to_numpy(dtype=float)
+    sig = (rows["p_adj_z" if "p_adj_z" in rows else "p_adj"] < SIGNIFICANT).to_numpy()
+    colour = np.where(z > 0, PALETTE[0], PALETTE[1])
+    for yi, zi, ci, si in zip(y, z, colour, sig):
+        ax.barh(yi, zi, color=ci, alpha=1 if si else 0.35, hatch="" if si else "///", edgecolor=ci if not si else "white",
+                linewidth=0.5)
+    labels = [f"{_display(r.term)} ({r.hits_group} vs {r.hits_rest})" if not small else _display(r.term)
+              for r in rows.itertuples()]
+    ax.set_yticks(y, labels, fontsize=7 if small else 8)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    for v in (-1.96, 1.96):
+        ax.axvline(v, color=GREY, linestyle=":", linewidth=0.8)
+    ax.axvline(0, color="black", linewidth=0.6)
+    lim = lim or max(2.5, np.abs(z).max() * 1.1)
+    ax.set_xlim(-lim, lim)
+    ax.set_title(title, fontsize=8.5 if small else 11)
+    ax.grid(axis="x", alpha=0.3)
+    if not small:
+        ax.set_xlabel("z-score of the log-odds ratio with informative Dirichlet prior (Monroe et al. 2008)\n"
+                      "pale hatched bars: not significant after Benjamini-Hochberg (z's adjusted p >= 0.05)\n"
+                      "dotted lines: z = \u00b11.96; in brackets: hits in the group vs the rest", fontsize=8)
+
+
+def plot_dispersion(dispersion: pd.DataFrame, *, ax=None, colours: dict[str, str] | None = None):
+    """Lexical dispersion ('x-ray') plot: one row per term, a tick for every document using it,
+    documents ordered by outlet then date (a ``stats.dispersion_table`` table). Shaded bands
+    mark the outlets; a term spread evenly is everyday vocabulary, one in a few bursts is tied
+    to an outlet or an event."""
+    title = "Where each term occurs across the documents"
+    with plt.rc_context(STYLE):
+        if dispersion.empty:
+            return _empty(_axes(ax), title)
+        terms = list(dict.fromkeys(dispersion["term"]))
+        ax = _axes(ax, (8, 1.6 + 0.32 * len(terms)))
+        spans = dispersion[["outlet", "outlet_first", "outlet_last"]].drop_duplicates().sort_values("outlet_first")
+        colours = colours or outlet_colours(spans["outlet"])
+        for i, s in enumerate(spans.itertuples()):
+            if i % 2 == 0:
+                ax.axvspan(s.outlet_first, s.outlet_last + 1, color="#EEEEEE", zorder=0, linewidth=0)
+            if i:
+                ax.axvline(s.outlet_first, color="#999999", linewidth=0.6, zorder=1)
+        positions = [dispersion.loc[dispersion["term"] == t, "doc_index"].to_numpy(dtype=float) + 0.5 for t in terms]
+        tick_colours = [PALETTE[0]] * len(terms)
+        ax.eventplot(positions, lineoffsets=np.arange(len(terms)), linelengths=0.75, linewidths=0.9,
+                     colors=tick_colours)
+        ax.set_yticks(range(len(terms)), [_display(t) for t in terms])
+        ax.set_ylim(len(terms) - 0.5, -0.5)
+        ax.set_xlim(0, int(dispersion["n_docs_total"].iloc[0]))
+        sec = ax.secondary_xaxis("top")
+        sec.set_xticks([(s.outlet_first + s.outlet_last + 1) / 2 for s in spans.itertuples()],
+                       [_display(_wrap(s.outlet, 14)) for s in spans.itertuples()], fontsize=6.5,
+                       rotation=35 if len(spans) > 5 else 0, ha="left" if len(spans) > 5 else "center")
+        sec.tick_params(length=0)
+        ax.set_xlabel("documents, ordered by outlet, then date (one tick per document using the term)")
+        ax.set_title(title)
+        ax.spines[["top", "right"]].set_visible(False)
         return ax
 
 

@@ -1,0 +1,165 @@
+"""framing.plot: every chart drawn from a small table, saved, and checked not blank; Arabic shaped."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.image as mpimg  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from framing import plot, stats  # noqa: E402
+from framing.tables import rates_by_outlet, rates_by_period  # noqa: E402
+
+AR_TERM = "الاحتلال"
+AR_OUTLET = "قناة المثال"
+DPI = 60  # small files: the tests check that something is drawn, not how finely
+OPTIONS = stats.StatsOptions(n_boot=200, period="month", n_perm=99, change_min_docs=2)
+
+
+def _corpus():
+    """Three outlets (one with an Arabic name) over six months; 'terrorists' gives way to
+    'militants' at outlet A from April."""
+    docs, hits = [], []
+    outlets = ["Alpha Daily", "Beta News", AR_OUTLET]
+    for o, outlet in enumerate(outlets):
+        for m in range(6):
+            for k in range(3):
+                doc = f"{o}-{m}-{k}"
+                docs.append({"doc_id": doc, "outlet": outlet, "date": pd.Timestamp(2021, 1 + m, 1 + 5 * k),
+                             "title": "", "author": "", "lang": "en", "source": "", "words": 400 + 50 * k,
+                             "hits": 0})
+                terms = [("e.terrorists", "terrorists", "armed", "armed groups")] * (2 if m < 3 or o else 0)
+                terms += [("e.militants", "militants", "armed", "armed groups")] * (2 if m >= 3 and not o else 1)
+                terms += [("e.regime", "regime", "state", "government")] * (o + k % 2)
+                terms += [("e.ihtilal", AR_TERM, "state", "foreign forces")] * (2 if o == 2 else k % 2)
+                for entry, term, cat, ref in terms:
+                    hits.append({"doc_id": doc, "outlet": outlet, "date": pd.Timestamp(2021, 1 + m, 1 + 5 * k),
+                                 "entry": entry, "term": term, "category": cat, "referent": ref, "voice": "own",
+                                 "negated": False, "sense": "loaded"})
+    return pd.DataFrame(docs), pd.DataFrame(hits)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    docs, hits = _corpus()
+    return {
+        "rates": stats.rates_ci(docs, hits, ["outlet"], OPTIONS),
+        "keyness": stats.keyness(docs, hits, ["outlet"], OPTIONS),
+        "naming": stats.naming_matrix(docs, hits, ["outlet"], OPTIONS),
+        "timeseries": stats.timeseries(docs, hits, OPTIONS),
+        "changes": stats.label_changes(docs, hits, OPTIONS),
+        "dispersion": stats.dispersion_table(docs, hits),
+        "docs": docs, "hits": hits,
+    }
+
+
+def not_blank(path, min_ink=0.01):
+    img = mpimg.imread(str(path))[..., :3]
+    ink = (img.mean(axis=2) < 0.9).mean()      # share of pixels that are not (near) white
+    assert ink > min_ink, f"{path.name}: only {ink:.2%} of the pixels are drawn"
+    assert img.std() > 0.05
+
+
+EVENTS = pd.DataFrame({"date": pd.to_datetime(["2021-03-15"]), "label": ["ceasefire"]})
+
+CHARTS = {
+    "rates_ci": lambda t: plot.plot_rates_ci(t["rates"]),
+    "rates_ci_categories": lambda t: plot.plot_rates_ci(t["rates"], category=None),
+    "rates_ci_term": lambda t: plot.plot_rates_ci(t["rates"], term="regime"),
+    "timeseries": lambda t: plot.plot_timeseries(t["timeseries"], events=EVENTS, changes=t["changes"]),
+    "naming_matrix": lambda t: plot.plot_naming_matrix(t["naming"]),
+    "keyness_grid": lambda t: plot.plot_keyness(t["keyness"]),
+    "keyness_one": lambda t: plot.plot_keyness(t["keyness"], group="Alpha Daily"),
+    "dispersion": lambda t: plot.plot_dispersion(t["dispersion"]),
+    "category_rates": lambda t: plot.plot_category_rates(rates_by_outlet(t["docs"], t["hits"])),
+    "term_heatmap": lambda t: plot.plot_term_heatmap(rates_by_outlet(t["docs"], t["hits"])),
+    "rate_over_time": lambda t: plot.plot_rate_over_time(rates_by_period(t["docs"], t["hits"])),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_chart_is_drawn_and_saved_as_png(name, tables, tmp_path):
+    ax = CHARTS[name](tables)
+    assert isinstance(ax, matplotlib.axes.Axes)
+    path = tmp_path / f"{name}.png"
+    plot.save_figure(ax, path, dpi=DPI)
+    not_blank(path)
+
+
+@pytest.mark.parametrize("name", ["rates_ci", "timeseries", "naming_matrix", "keyness_one", "dispersion"])
+def test_chart_saves_as_svg_and_pdf(name, tables, tmp_path):
+    for fmt, magic in (("svg", b"<svg"), ("pdf", b"%PDF")):
+        path = tmp_path / f"{name}.{fmt}"
+        plot.save_figure(CHARTS[name](tables), path, dpi=DPI)
+        head = path.read_bytes()[:400]
+        assert magic in head and path.stat().st_size > 2000
+
+
+def test_charts_draw_into_a_given_axes(tables):
+    fig, axes = plt.subplots(2, 3)
+    drawn = [plot.plot_rates_ci(tables["rates"], ax=axes[0, 0]),
+             plot.plot_timeseries(tables["timeseries"], ax=axes[0, 1]),
+             plot.plot_naming_matrix(tables["naming"], ax=axes[0, 2]),
+             plot.plot_keyness(tables["keyness"], ax=axes[1, 0]),
+             plot.plot_dispersion(tables["dispersion"], ax=axes[1, 1])]
+    assert drawn == [axes[0, 0], axes[0, 1], axes[0, 2], axes[1, 0], axes[1, 1]]
+    plt.close(fig)
+
+
+def test_small_samples_are_marked(tables):
+    ax = plot.plot_rates_ci(tables["rates"])       # 18 documents and 8,100 words an outlet: fine
+    assert not any(t.get_text().endswith(" *") for t in ax.get_yticklabels())
+    plt.close(ax.figure)
+    strict = stats.StatsOptions(n_boot=200, min_docs=20)
+    rates = stats.rates_ci(tables["docs"], tables["hits"], ["outlet"], strict)
+    ax = plot.plot_rates_ci(rates)
+    assert all(t.get_text().endswith(" *") for t in ax.get_yticklabels())
+    assert "few documents or words" in ax.get_xlabel()
+    plt.close(ax.figure)
+
+
+def test_significant_change_points_are_drawn(tables):
+    changes = tables["changes"]
+    alpha = changes[changes["outlet"] == "Alpha Daily"].iloc[0]
+    assert alpha["label_after"] == "militants" and alpha["p_adj"] < 0.05
+    ax = plot.plot_timeseries(tables["timeseries"], changes=changes)
+    texts = [t.get_text() for a in ax.figure.axes for t in a.texts]
+    assert any("\u2192" in t and "militants" in t for t in texts)
+    plt.close(ax.figure)
+
+
+def _is_shaped(text: str) -> bool:
+    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) appear once text is shaped."""
+    return any("\uFB50" <= c <= "\uFDFF" or "\uFE70" <= c <= "\uFEFF" for c in text)
+
+
+def test_arabic_labels_are_shaped(tables):
+    assert not _is_shaped(AR_TERM) and _is_shaped(plot._display(AR_TERM))
+    ax = plot.plot_keyness(tables["keyness"], group=AR_OUTLET)
+    assert _is_shaped(ax.get_title())
+    assert any(_is_shaped(t.get_text()) for t in ax.get_yticklabels())
+    plt.close(ax.figure)
+    ax = plot.plot_naming_matrix(tables["naming"], referents=["foreign forces"])
+    assert any(_is_shaped(t.get_text()) for t in ax.get_yticklabels())
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("draw", [plot.plot_rates_ci, plot.plot_timeseries, plot.plot_naming_matrix,
+                                  plot.plot_keyness, plot.plot_dispersion])
+def test_empty_tables_give_a_titled_empty_chart(draw, tables, tmp_path):
+    empty = {plot.plot_rates_ci: tables["rates"].iloc[:0], plot.plot_timeseries: tables["timeseries"].iloc[:0],
+             plot.plot_naming_matrix: tables["naming"].iloc[:0], plot.plot_keyness: tables["keyness"].iloc[:0],
+             plot.plot_dispersion: tables["dispersion"].iloc[:0]}[draw]
+    ax = draw(empty)
+    assert ax.get_title()
+    plot.save_figure(ax, tmp_path / "empty.png", dpi=DPI)
+
+
+def test_same_table_same_png(tables, tmp_path):
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    plot.save_figure(plot.plot_naming_matrix(tables["naming"]), a, dpi=DPI)
+    plot.save_figure(plot.plot_naming_matrix(tables["naming"]), b, dpi=DPI)
+    assert a.read_bytes() == b.read_bytes()
+    assert np.array_equal(mpimg.imread(str(a)), mpimg.imread(str(b)))
