@@ -42,34 +42,36 @@ def _axes(ax, size=(8, 4.2)):
 
 def plot_category_rates(rates: pd.DataFrame, *, ax=None, category_labels: dict[str, str] | None = None,
                         colours: dict[str, str] | None = None):
-    """Grouped bars: rate per 1,000 words (own voice) per category, one bar per outlet.
+    """Horizontal grouped bars: rate per 1,000 words (own voice) per category, one bar per outlet.
 
     ``rates`` is a rates_by_outlet table; category total rows (entry == '(all)') are used.
+    Categories are sorted by their total rate, the largest on top.
     """
     with plt.rc_context(STYLE):
-        ax = _axes(ax, (8, 4.4))
         t = rates[(rates["entry"] == ALL) & (rates["category"] != ALL)]
         pivot = t.pivot_table(index="category", columns="outlet", values="rate_per_1k", aggfunc="sum", fill_value=0)
         if not pivot.empty:  # outlets without any hit still get their (empty) bars
             pivot = pivot.reindex(columns=sorted(rates["outlet"].unique()), fill_value=0)
+        ax = _axes(ax, (8, max(3.5, 0.62 * len(pivot) + 1.6)))
         if pivot.empty:
             return _empty(ax, "Loaded terms per 1,000 words, by category")
-        order = pivot.sum(axis=1).sort_values(ascending=False).index
+        order = pivot.sum(axis=1).sort_values(ascending=True).index
         pivot = pivot.loc[order]
         outlets = list(pivot.columns)
         colours = colours or outlet_colours(outlets)
         n = len(outlets)
-        width = 0.8 / n
-        x = np.arange(len(pivot))
+        height = 0.8 / n
+        y = np.arange(len(pivot))
         for i, outlet in enumerate(outlets):
-            ax.bar(x + (i - (n - 1) / 2) * width, pivot[outlet].values, width, label=outlet,
-                   color=colours.get(outlet), hatch=HATCHES[i % len(HATCHES)], edgecolor="white", linewidth=0.4)
+            ax.barh(y + ((n - 1) / 2 - i) * height, pivot[outlet].values, height, label=_display(outlet),
+                    color=colours.get(outlet), hatch=HATCHES[i % len(HATCHES)], edgecolor="white", linewidth=0.4)
         labels = [(category_labels or {}).get(c, c) for c in pivot.index]
-        ax.set_xticks(x, [_wrap(lbl, 16) for lbl in labels])
-        ax.set_ylabel("hits per 1,000 words (outlet's own voice)")
+        ax.set_yticks(y, [_wrap(lbl, 28) for lbl in labels])
+        ax.set_xlabel("hits per 1,000 words (outlet's own voice)")
         ax.set_title("Loaded terms per 1,000 words, by category and outlet")
-        ax.legend(title="outlet", ncols=min(n, 4), frameon=False)
-        ax.grid(axis="y", alpha=0.3)
+        ax.legend(title="outlet", frameon=False, loc="lower right")
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_ylim(-0.6, len(pivot) - 0.4)
         return ax
 
 

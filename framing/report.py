@@ -177,7 +177,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     # Charts, written as PNG beside the PDF and embedded from those files.
     stem = output.with_suffix("")
     charts = [
-        ("category-rates", lambda: plot_category_rates(rates, category_labels=cat_labels, colours=colours), 8, 4.4),
+        ("category-rates", lambda: plot_category_rates(rates, category_labels=cat_labels, colours=colours), 8,
+         max(3.5, 0.62 * rates[(rates["entry"] == ALL) & (rates["category"] != ALL)]["category"].nunique() + 1.6)),
         ("term-heatmap", lambda: plot_term_heatmap(rates), 8, 6),
         ("rate-over-time", lambda: plot_rate_over_time(period_rates, colours=colours), 8, 4.2),
     ]
