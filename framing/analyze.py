@@ -7,6 +7,7 @@ are identical whatever the number of workers.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -15,15 +16,17 @@ from multiprocessing import get_context
 
 import pandas as pd
 
-from .context import read_in_context
+from .context import extra_hits, read_in_context
 from .ingest.readers import ReadOptions, iter_records, parse_one_date
-from .lexicon import Lexicon
+from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
 from .match import Matcher
 from .sentences import sentence_spans
 from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
 
 HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
+ATTRIBUTION_COLUMNS = ["doc_id", "outlet", "date", "start", "end", "verb", "attribution_class", "speaker",
+                       "voice", "file", "line"]
 EXAMPLES_PER_TERM = 3
 _CHUNK_CHARS = 2_000_000
 
@@ -57,44 +60,59 @@ class Analysis:
     lexicon: Lexicon
     manifest: Manifest = field(default_factory=Manifest)
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text, with keep_texts only
+    attributions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ATTRIBUTION_COLUMNS))
 
 
 # ----------------------------------------------------------------------------- per document
 
 def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
-    """One record -> (document row, hit rows, examples). Pure: same input, same output."""
+    """One record -> (document row, hit rows, attribution rows, examples). Pure: same input, same output.
+
+    Every document is read in context, also one without lexicon hits: scare quotes and attribution
+    verbs are found by the context stage itself.
+    """
     text = rec["text"]
     spans, words = matcher.scan(text)
+    sentences = sentence_spans(text)
+    readings = read_in_context(text, spans, matcher.entries, sentences) if spans else []
+    extras = extra_hits(text, spans, sentences)
+    found = [(span.start, span.end, matcher.entries[span.entry], reading) for span, reading in zip(spans, readings)]
+    attributions = []
+    text_lines = rec["format"] == "text"
+
+    def line_of(offset: int) -> int:
+        return rec["line"] + text.count("\n", 0, offset) if text_lines else rec["line"]
+
+    for start, end, kind, reading in extras:
+        if kind == "scare_quote":
+            found.append((start, end, SCARE_QUOTE_ENTRY, reading))
+        else:
+            attributions.append((rec["doc_id"], rec["outlet"], rec["date"], start, end, reading.attribution,
+                                 reading.attribution_class, reading.speaker, reading.voice, rec["file"], line_of(start)))
+    found.sort(key=lambda h: (h[0], h[1]))
+    starts = [s for s, _ in sentences]
     hits = []
     examples = []
-    if spans:
-        sentences = sentence_spans(text)
-        readings = read_in_context(text, spans, matcher.entries, sentences)
-        starts = [s for s, _ in sentences]
-        import bisect
-
-        for span, reading in zip(spans, readings):
-            if reading.sense == "neutral" and not keep_neutral:
-                continue
-            entry = matcher.entries[span.entry]
-            sent_i = max(0, bisect.bisect_right(starts, span.start) - 1)
-            line = rec["line"]
-            if rec["format"] == "text":
-                line = rec["line"] + text.count("\n", 0, span.start)
-            hits.append((
-                rec["doc_id"], rec["outlet"], rec["date"], span.start, span.end, sent_i,
-                text[span.start:span.end], entry.id, entry.term, entry.category, entry.referent,
-                entry.strength, entry.lang, reading.voice, reading.scare_quote, reading.so_called,
-                reading.negated, reading.sense, rec["file"], line,
-            ))
-            if reading.sense == "loaded" and not reading.negated and sentences:
+    loaded = 0
+    for start, end, entry, reading in found:
+        if reading.sense == "neutral" and not keep_neutral:
+            continue
+        sent_i = max(0, bisect.bisect_right(starts, start) - 1)
+        hits.append((
+            rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term,
+            entry.category, entry.referent, entry.strength, entry.lang or rec["lang"], reading.voice,
+            reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
+            rec["file"], line_of(start),
+        ))
+        if reading.sense == "loaded":
+            loaded += 1
+            if not reading.negated and sentences:
                 s0, s1 = sentences[sent_i]
-                examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"],
-                                        text[s0:s1], span.start - s0, min(span.end, s1) - s0,
-                                        entry.id, reading.voice))
+                examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"], text[s0:s1],
+                                        start - s0, min(end, s1) - s0, entry.id, reading.voice))
     doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
-           rec["source"], words, sum(1 for h in hits if h[17] == "loaded"))
-    return doc, hits, examples
+           rec["source"], words, loaded)
+    return doc, hits, attributions, examples
 
 
 _WORKER: dict = {}
@@ -145,13 +163,15 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     if options.keep_texts:
         records = _keeping_texts(records, texts)
     jobs = options.jobs or os.cpu_count() or 1
-    docs, hits, examples = [], [], {}
+    lexicon = with_context_entries(lexicon)
+    docs, hits, attributions, examples = [], [], [], {}
     progress = _progress(options.progress)
 
     def collect(results):
-        for doc, doc_hits, doc_examples in results:
+        for doc, doc_hits, doc_attributions, doc_examples in results:
             docs.append(doc)
             hits.extend(doc_hits)
+            attributions.extend(doc_attributions)
             for ex in doc_examples:
                 bucket = examples.setdefault((ex.outlet, ex.entry), [])
                 if len(bucket) < EXAMPLES_PER_TERM:
@@ -187,7 +207,9 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
         hit_table[col] = hit_table[col].astype("int64")
     for col in ("scare_quote", "so_called", "negated"):
         hit_table[col] = hit_table[col].astype(bool)
-    return Analysis(documents, hit_table, examples, lexicon, manifest, texts)
+    att_table = pd.DataFrame(attributions, columns=ATTRIBUTION_COLUMNS)
+    att_table["date"] = pd.to_datetime(att_table["date"])
+    return Analysis(documents, hit_table, examples, lexicon, manifest, texts, att_table)
 
 
 def _keeping_texts(records: Iterator[dict], texts: dict[str, str]) -> Iterator[dict]:

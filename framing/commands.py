@@ -11,7 +11,7 @@ from .errors import OptionError
 from .ingest.readers import ReadOptions
 from .lexicon import load_lexicon
 from .output import ensure_dir, write_csv, write_text
-from .tables import corpus_summary, rates_by_outlet, rates_by_period
+from .tables import attribution_rates, corpus_summary, rates_by_outlet, rates_by_period
 
 
 def demo_path() -> Path:
@@ -68,6 +68,8 @@ def analyze_command(args) -> int:
     write_csv(out / "hits.csv", analysis.hits)
     write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, analysis.hits))
     write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, analysis.hits, args.period))
+    write_csv(out / "attributions.csv", analysis.attributions)
+    write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
     write_csv(out / "manifest.csv", analysis.manifest.table())
     summary = corpus_summary(analysis.documents)
     print(analysis.manifest.summary())

@@ -78,6 +78,22 @@ class Lexicon:
                 if e.id == text or any(match_key(f.rstrip("*"), e.lang) == want for f in e.forms)]
 
 
+# Entries the context stage adds: words in scare quotes are delegitimising hits even when no lexicon
+# lists them (e.g. a country's name in quotes).
+SCARE_QUOTE_ENTRY = Entry(
+    id="ctx.scare_quote", lang="", term="(words in scare quotes)", variants=(), category="delegitimising",
+    referent="", strength=1, neutral=("the same words without quotation marks",),
+    rationale="Quotation marks around words nobody is quoted as saying cast doubt on them (scare quotes).",
+    sources=("Recasens et al. 2013", "SemEval-2020 Task 11: Doubt"), file="(context stage)")
+
+
+def with_context_entries(lexicon: "Lexicon") -> "Lexicon":
+    """The lexicon plus the entries the context stage creates (see SCARE_QUOTE_ENTRY)."""
+    if SCARE_QUOTE_ENTRY.id in lexicon.by_id:
+        return lexicon
+    return Lexicon(lexicon.entries + (SCARE_QUOTE_ENTRY,), lexicon.categories, lexicon.files, lexicon.digest)
+
+
 # ----------------------------------------------------------------------------- locations
 
 def shipped_dir() -> Path:

@@ -1,47 +1,79 @@
 """Offline sentence splitting for news text (English and Arabic), as character spans.
 
-Rules, not a trained model: a sentence ends at ``.``, ``!``, ``?``, ``؟`` or ``…`` (with any closing
-quotes or brackets after it) followed by white space and a capital letter, digit, opening quote or
-an Arabic letter; and always at a blank line or a line break before a capital letter (a headline or a new paragraph). Common
-abbreviations ("Mr.", "Gen.", "U.S.", "Jan.") and initials ("J. Smith") do not end a sentence.
+Rules, not a trained model (nothing to download). A sentence ends:
+
+- at ``.``, ``!``, ``?``, ``…``, the Arabic question mark ``؟`` or full stop ``۔`` (with any closing
+  quotation marks or brackets after it), followed by white space and a sentence start: a capital
+  letter, a digit, an Arabic letter, or an opening quotation mark or bracket;
+- at a blank line, and at a line break before a sentence start (a headline, a new paragraph).
+
+What does not end a sentence: a decimal point ("3.5"); an initial ("J. Smith", "George W. Bush");
+a title or other abbreviation that comes before a name or number ("Mr.", "Gen.", "St.", "No. 5",
+"Jan. 5", "Aug. 25"); an abbreviation that may also end a sentence ("U.S.", "a.m.", "Inc.",
+"etc.") unless the next word is a usual sentence opener ("in the U.S. The talks ..."). Arabic
+commas and semicolons (``،`` ``؛``) never end a sentence.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "cpl", "adm",
-    "gov", "sen", "rep", "rev", "st", "sr", "jr", "mt", "ft", "no", "nos", "vol", "vs", "etc", "al",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "e.g", "i.e", "u.s", "u.n", "u.k",
-    "u.s.a", "e.u", "a.m", "p.m",
-}
+# Never end a sentence: they stand before a name, a number or a date.
+_TITLES = frozenset("""
+mr mrs ms messrs mme dr prof gen col lt maj capt cpt sgt cpl adm cmdr brig pte gov sen rep rev
+fr st mt ft hon pres supt insp det no nos vol vols vs v fig figs pp para art ch sec e.g i.e cf
+jan feb mar apr jun jul aug sep sept oct nov dec approx est ca
+""".split())
+# Titles that stand before a number only ("No. 5", "Art. 2"); elsewhere an ordinary word ("said no.").
+_NUMBERED = frozenset("no nos art ch sec para v vol vols fig figs pp".split())
+# May end a sentence, but usually do not.
+_ABBREVIATIONS = frozenset("""
+u.s u.n u.k e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc jr sr al bros dept assn univ govt
+""".split())
+# A capitalised word after an ambiguous abbreviation that shows a new sentence.
+_OPENERS = frozenset("""
+the a an he she it they we i you this that these those there his her its their our but and yet
+so in on at after before when while as if meanwhile however also some many most officials
+""".split())
 _END = re.compile(
-    r"""[.!?؟…]+['"’”»)\]]*"""            # end punctuation and closers
-    r"""(?=\s+['"‘“«(\[]?[A-Z0-9\u0600-\u06FF])"""  # then space and a sentence start
-    r"""|\n\s*\n"""                          # or a blank line
-    r"""|\n(?=[ \t]*['"‘“«(\[]?[A-Z0-9\u0600-\u06FF])"""  # or a line break before a sentence start
+    r"""[.!?؟۔…]+['"’”»)\]]*"""                              # end punctuation and closers
+    r"""(?=\s+['"‘“«(\[]?[A-Z0-9\u0600-\u06FF\u00C0-\u024F])"""  # then space and a sentence start
+    r"""|\n[^\S\n]*\n\s*"""                                  # or a blank line
+    r"""|\n(?=[ \t]*['"‘“«(\[]?[A-Z0-9\u0600-\u06FF\u00C0-\u024F])"""  # or a line break before one
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w*(?:\.\w+)*)\.$")
+_NEXT_WORD = re.compile(r"""\s+['"‘“«(\[]?(\w+)""")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text``, white space trimmed, in order."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
         end = m.end()
-        if text[m.start()] == ".":
-            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
-            if w:
-                word = w.group(1).lower()
-                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                    continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and not _ends_here(text, m.start()):
+            continue
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+def _ends_here(text: str, dot: int) -> bool:
+    """Whether the single full stop at ``dot`` ends a sentence (abbreviations and initials do not)."""
+    w = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if not w:
+        return True
+    word = w.group(1).lower()
+    if word in _NUMBERED:
+        nxt = _NEXT_WORD.match(text, dot + 1)
+        return not (nxt and nxt.group(1)[0].isdigit())
+    if word in _TITLES:
+        return False
+    if len(word) == 1 or word in _ABBREVIATIONS or "." in word:
+        nxt = _NEXT_WORD.match(text, dot + 1)
+        return bool(nxt) and nxt.group(1).lower() in _OPENERS and len(word) > 1
+    return True
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -120,3 +120,27 @@ def top_terms(rates: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     terms = rates[(rates["entry"] != ALL) & (rates["hits"] > 0)]
     terms = terms.sort_values(["outlet", "hits", "term"], ascending=[True, False, True])
     return terms.groupby("outlet", sort=True).head(n).reset_index(drop=True)
+
+
+def attribution_rates(documents: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: how often reported speech is introduced with neutral, distancing or endorsing verbs.
+
+    One row per (outlet, class) with verb '(all)' and one per (outlet, class, verb); ``share`` is the
+    class's (or verb's) share of all the outlet's attributions; rates are per 1,000 words.
+    """
+    words = documents.groupby("outlet", sort=True)["words"].sum()
+    cols = ["outlet", "attribution_class", "verb", "count", "share", "words", "rate_per_1k"]
+    if attributions.empty:
+        return pd.DataFrame(columns=cols)
+    a = attributions.assign(attribution_class=attributions["attribution_class"].replace("", "unclassified"))
+    per_verb = a.groupby(["outlet", "attribution_class", "verb"], sort=True).size().rename("count").reset_index()
+    per_class = a.groupby(["outlet", "attribution_class"], sort=True).size().rename("count").reset_index().assign(verb=ALL)
+    t = pd.concat([per_class, per_verb], ignore_index=True)
+    totals = a.groupby("outlet").size()
+    t["share"] = (t["count"] / t["outlet"].map(totals)).round(4)
+    t["words"] = t["outlet"].map(words).fillna(0).astype("int64")
+    t["rate_per_1k"] = (1000 * t["count"] / t["words"].where(t["words"] > 0)).round(4).fillna(0.0)
+    order = {ALL: "\x00"}
+    t = t.sort_values(["outlet", "attribution_class", "verb"],
+                      key=lambda s: s.map(lambda v: order.get(v, str(v)))).reset_index(drop=True)
+    return t[cols]

@@ -47,12 +47,15 @@ def test_analyze_writes_the_four_tables_with_hand_counted_hits(analysed):
     text = "The occupation forces shelled the village at dawn."
     assert (int(n1[0]["start"]), int(n1[0]["end"])) == (4, 21) and text[4:21] == "occupation forces"
     by_outlet = {(r["outlet"], r["category"], r["entry"]): r for r in rows(analysed / "rates_by_outlet.csv")}
+    # voices: "Residents said the regime ..." and "..., according to local farmers." are reported speech
+    assert [h["voice"] for h in hits] == ["own", "attributed", "own", "attributed", "attributed", "own", "own"]
     north = by_outlet[("North Herald", "(all)", "(all)")]
-    assert int(north["hits"]) == 5
+    assert (int(north["hits"]), int(north["hits_attributed"])) == (2, 3)
     words = int(docs["n1"]["words"]) + int(docs["n2"]["words"])
-    assert float(north["rate_per_1k"]) == pytest.approx(round(5000 / words, 3), rel=1e-4)
+    assert float(north["rate_per_1k"]) == pytest.approx(round(2000 / words, 3), rel=1e-4)
+    assert float(north["rate_all_voices_per_1k"]) == pytest.approx(round(5000 / words, 3), rel=1e-4)
     periods = {(r["outlet"], r["period"], r["category"], r["entry"]): r for r in rows(analysed / "rates_by_period.csv")}
-    assert int(periods[("(all)", "2021-01", "(all)", "(all)")]["hits"]) == 5   # n1 + s1
+    assert int(periods[("(all)", "2021-01", "(all)", "(all)")]["hits"]) == 4   # n1 (2 own) + s1 (2)
     assert int(periods[("Wire", "(no date)", "(all)", "(all)")]["words"]) == int(docs["w2"]["words"])
     manifest = rows(analysed / "manifest.csv")
     assert [m["status"] for m in manifest] == ["analysed"] * 6

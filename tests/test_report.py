@@ -66,7 +66,7 @@ def test_report_letter_size(tmp_path, data_dir):
 
 
 def test_highlight_escapes_and_marks():
-    assert highlight("a <b> regime & co", 8, 14) == 'a &lt;b&gt; <font backColor="#FFE08A"><b>regime</b></font> &amp; co'
+    assert highlight("a <b> regime & co", 6, 12) == 'a &lt;b&gt; <font backColor="#FFE08A"><b>regime</b></font> &amp; co'
     # Arabic: shaped, and what follows the term is drawn to its left
     marked = highlight("قالت قوات الاحتلال اليوم", 5, 18)
     assert marked.index("<font") > 0 and rtl("اليوم") in marked.split("<font")[0]
