@@ -1,0 +1,201 @@
+"""Term scores: for every lexicon term an outlet uses, how loaded is its use? And a framing index.
+
+Inputs: the Hits table (framing/types.py), the Documents table (for word counts) and a sentence
+table with ``doc_id``, ``sentence`` and ``p_loaded`` (from :func:`framing.model.score_corpus`).
+
+The term score, per outlet and lexicon entry, is the mean over the outlet's hits of that entry of
+the hit's *loading*::
+
+    loading = (strength / 3) * voice_weight * p_loaded
+
+    strength      the entry's lexicon strength (1 mild, 2 strong, 3 extreme)
+    voice_weight  1 in the outlet's own voice, 0.5 when attributed to someone ("officials called
+                  it ..."), 0.25 inside a direct quotation: the outlet chose the words in the first
+                  case, a paraphrase in the second, only to quote them in the third
+                  (VOICE_WEIGHTS; change them with TermScoreOptions)
+    p_loaded      the classifier's probability that the sentence holding the hit is loaded
+
+so a score lies between 0 and 1: near 1 for an extreme term used in the outlet's own voice in
+sentences the classifier finds loaded; near 0 for a mild term, quoted, in neutral sentences.
+Hits read in their neutral sense (``sense == "neutral"``) are left out. The interval is a
+percentile bootstrap that resamples the outlet's documents (hits of one article are not
+independent).
+
+The framing index of an outlet sums the loadings of all its hits per 1,000 words: it grows with how
+often the outlet uses loaded terms (frequency), how strong they are (strength), in whose voice, and
+how loaded the sentences are. Its interval resamples the outlet's documents, words included.
+
+Public: :func:`term_scores`, :func:`framing_index`, :func:`top_loaded_terms`,
+:func:`plot_top_terms`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import ModelError
+
+VOICE_WEIGHTS = {"own": 1.0, "attributed": 0.5, "quoted": 0.25}
+
+TERM_SCORE_COLUMNS = [
+    "outlet", "entry", "term", "category", "strength", "hits", "documents", "per_10k_words",
+    "own_share", "attributed_share", "quoted_share", "mean_p_loaded", "term_score", "term_score_low",
+    "term_score_high",
+]
+INDEX_COLUMNS = ["outlet", "documents", "words", "hits", "loading_sum", "framing_index", "framing_index_low",
+                 "framing_index_high", "mean_term_score"]
+
+
+@dataclass(frozen=True)
+class TermScoreOptions:
+    voice_weights: dict = field(default_factory=lambda: dict(VOICE_WEIGHTS))
+    n_boot: int = 1000
+    level: float = 0.95
+    seed: int = 0
+    per_words: int = 1000          # the framing index is per this many words
+
+
+def hit_loadings(hits: pd.DataFrame, sentences: pd.DataFrame,
+                 options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
+    """The hits (neutral senses left out) with ``p_loaded`` of their sentence and their ``loading``."""
+    need = ["doc_id", "outlet", "sentence", "entry", "term", "category", "strength", "voice"]
+    missing = [c for c in need if c not in hits.columns]
+    if missing:
+        raise ModelError(f"term scores: the hits table lacks column(s) {', '.join(missing)}: run the analysis first")
+    missing = [c for c in ("doc_id", "sentence", "p_loaded") if c not in sentences.columns]
+    if missing:
+        raise ModelError(f"term scores: the sentence table lacks column(s) {', '.join(missing)}: "
+                         "score the corpus with framing.model.score_corpus first")
+    table = hits
+    if "sense" in table.columns:
+        table = table[table["sense"].fillna("loaded") != "neutral"]
+    scores = (sentences[["doc_id", "sentence", "p_loaded"]]
+              .drop_duplicates(["doc_id", "sentence"])
+              .astype({"doc_id": str, "sentence": "int64"}))
+    table = table.astype({"doc_id": str, "sentence": "int64"}).merge(scores, on=["doc_id", "sentence"], how="left")
+    unknown = sorted(set(table["voice"].dropna()) - set(options.voice_weights))
+    if unknown:
+        raise ModelError(f"term scores: voice(s) {', '.join(unknown)} have no weight: "
+                         f"give weights for {', '.join(sorted(set(table['voice'])))}")
+    if table["p_loaded"].isna().any():
+        n = int(table["p_loaded"].isna().sum())
+        raise ModelError(f"term scores: {n} hit(s) have no scored sentence: score the same corpus the hits come from")
+    weight = table["voice"].map(options.voice_weights).astype(float)
+    table = table.assign(loading=table["strength"].astype(float) / 3.0 * weight * table["p_loaded"].astype(float))
+    return table
+
+
+def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame | None = None,
+                options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
+    """One row per outlet and entry (columns TERM_SCORE_COLUMNS), most loaded first within each outlet."""
+    table = hit_loadings(hits, sentences, options)
+    if table.empty:
+        return pd.DataFrame(columns=TERM_SCORE_COLUMNS)
+    words = _words_by_outlet(documents)
+    rng = np.random.default_rng(options.seed)
+    alpha = (1 - options.level) / 2
+    rows = []
+    for (outlet, entry), group in table.groupby(["outlet", "entry"], sort=True):
+        n = len(group)
+        voices = group["voice"].value_counts(normalize=True)
+        low, high = _cluster_boot_mean(group["loading"].to_numpy(float), group["doc_id"].to_numpy(),
+                                       rng, options.n_boot, alpha)
+        w = words.get(outlet)
+        rows.append((outlet, entry, group["term"].iloc[0], group["category"].iloc[0], int(group["strength"].iloc[0]), n,
+                     group["doc_id"].nunique(), (n / w * 10_000) if w else np.nan,
+                     float(voices.get("own", 0.0)), float(voices.get("attributed", 0.0)),
+                     float(voices.get("quoted", 0.0)), float(group["p_loaded"].mean()),
+                     float(group["loading"].mean()), low, high))
+    out = pd.DataFrame(rows, columns=TERM_SCORE_COLUMNS)
+    return out.sort_values(["outlet", "term_score", "hits"], ascending=[True, False, False], ignore_index=True)
+
+
+def framing_index(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame,
+                  options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
+    """Per outlet: sum of hit loadings per ``per_words`` words, with a document bootstrap interval."""
+    if not {"doc_id", "outlet", "words"} <= set(documents.columns):
+        raise ModelError("framing index: the documents table needs doc_id, outlet and words: run the analysis first")
+    table = hit_loadings(hits, sentences, options)
+    per_doc = table.groupby("doc_id")["loading"].agg(["sum", "size"])
+    docs = documents[["doc_id", "outlet", "words"]].astype({"doc_id": str}).drop_duplicates("doc_id")
+    docs = docs.join(per_doc, on="doc_id").fillna({"sum": 0.0, "size": 0})
+    scores = term_scores(hits, sentences, documents, options) if not table.empty else pd.DataFrame(columns=TERM_SCORE_COLUMNS)
+    rng = np.random.default_rng(options.seed)
+    alpha = (1 - options.level) / 2
+    rows = []
+    for outlet, group in docs.groupby("outlet", sort=True):
+        load = group["sum"].to_numpy(float)
+        words = group["words"].to_numpy(float)
+        total_words = words.sum()
+        index = load.sum() / total_words * options.per_words if total_words else np.nan
+        low = high = np.nan
+        if len(group) > 1 and options.n_boot > 0 and total_words:
+            idx = rng.integers(0, len(group), size=(options.n_boot, len(group)))
+            denom = words[idx].sum(axis=1)
+            boot = np.where(denom > 0, load[idx].sum(axis=1) / np.where(denom > 0, denom, 1) * options.per_words, np.nan)
+            low, high = np.nanquantile(boot, [alpha, 1 - alpha])
+        mts = scores.loc[scores["outlet"] == outlet, "term_score"]
+        rows.append((outlet, len(group), int(total_words), int(group["size"].sum()), float(load.sum()), index,
+                     float(low), float(high), float(mts.mean()) if len(mts) else np.nan))
+    return pd.DataFrame(rows, columns=INDEX_COLUMNS)
+
+
+def top_loaded_terms(scores: pd.DataFrame, n: int = 10, *, min_hits: int = 1) -> pd.DataFrame:
+    """Each outlet's ``n`` terms with the highest term score (with at least ``min_hits`` hits)."""
+    kept = scores[scores["hits"] >= min_hits]
+    return (kept.sort_values(["outlet", "term_score", "hits"], ascending=[True, False, False])
+            .groupby("outlet", sort=True).head(n).reset_index(drop=True))
+
+
+def _words_by_outlet(documents: pd.DataFrame | None) -> dict[str, float]:
+    if documents is None or not {"outlet", "words"} <= set(documents.columns):
+        return {}
+    return documents.groupby("outlet")["words"].sum().astype(float).to_dict()
+
+
+def _cluster_boot_mean(values: np.ndarray, clusters: np.ndarray, rng, n_boot: int, alpha: float):
+    codes, _ = pd.factorize(clusters)
+    k = codes.max() + 1 if len(codes) else 0
+    if k < 2 or n_boot <= 0:
+        return (np.nan, np.nan)
+    sums = np.bincount(codes, weights=values, minlength=k)
+    counts = np.bincount(codes, minlength=k).astype(float)
+    idx = rng.integers(0, k, size=(n_boot, k))
+    boot = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
+    low, high = np.quantile(boot, [alpha, 1 - alpha])
+    return float(low), float(high)
+
+
+# ----------------------------------------------------------------------------- figures
+
+def plot_top_terms(scores: pd.DataFrame, outlet: str, *, ax=None, n: int = 10, colours: dict | None = None):
+    """Bars of one outlet's most loaded terms with their intervals, coloured by category."""
+    import matplotlib.pyplot as plt
+
+    rows = top_loaded_terms(scores[scores["outlet"] == outlet], n)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.9 + 0.32 * max(len(rows), 1)))
+    if rows.empty:
+        ax.text(0.5, 0.5, f"no loaded terms for {outlet}", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    if colours is None:
+        try:
+            from .lexicon import load_categories
+
+            colours = {k: c.colour for k, c in load_categories().items()}
+        except Exception:  # categories are decoration here
+            colours = {}
+    y = np.arange(len(rows))[::-1]
+    score = rows["term_score"].to_numpy(float)
+    low = np.nan_to_num(score - rows["term_score_low"].to_numpy(float), nan=0.0)
+    high = np.nan_to_num(rows["term_score_high"].to_numpy(float) - score, nan=0.0)
+    ax.barh(y, score, xerr=[low, high], color=[colours.get(c, "#777777") for c in rows["category"]],
+            error_kw={"elinewidth": 0.8, "capsize": 2})
+    ax.set_yticks(y, [f"{t} ({h})" for t, h in zip(rows["term"], rows["hits"])], fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("term score (strength × voice × p_loaded; bars: 95% interval)")
+    ax.set_title(f"{outlet}: most loaded terms (hits in brackets)", fontsize=9)
+    return ax
