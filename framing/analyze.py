@@ -37,6 +37,7 @@ class AnalyzeOptions:
     keep_neutral_senses: bool = False  # keep ambiguous terms read in their neutral sense (marked)
     progress: bool = True
     keep_texts: bool = False         # keep every document's text (for views of small corpora)
+    sense_model: bool = False        # let the sense helper decide ambiguous hits no cue rule decides
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,10 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
 _WORKER: dict = {}
 
 
-def _init_worker(matcher: Matcher, keep_neutral: bool) -> None:
+def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False) -> None:
+    from .context import use_sense_model
+
+    use_sense_model(sense_model)
     _WORKER["matcher"] = matcher
     _WORKER["keep"] = keep_neutral
 
@@ -183,7 +187,7 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     second = next(chunks, None) if first is not None else None
     if second is None or jobs == 1:
         # Small input or one job: no worker start-up cost.
-        _init_worker(matcher, options.keep_neutral_senses)
+        _init_worker(matcher, options.keep_neutral_senses, options.sense_model)
         for chunk in filter(None, [first, second]):
             collect(_run_chunk(chunk))
         for chunk in chunks:
@@ -195,7 +199,7 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
             yield from chunks
 
         ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses)) as pool:
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses, options.sense_model)) as pool:
             for results in pool.imap(_run_chunk, all_chunks(), chunksize=1):
                 collect(results)
     progress.close()

@@ -47,6 +47,8 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
                     help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon list-files)")
     lx.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                     help="a lexicon file of your own (TSV, see lexicons/SCHEMA.md); repeatable")
+    lx.add_argument("--sense-model", action="store_true",
+                    help="let the small sense model decide ambiguous terms no cue rule decides (default: such hits count as loaded)")
     p.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit with code 1 when any input was skipped")
 

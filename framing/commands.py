@@ -45,7 +45,8 @@ def lexicon_from(args):
 
 def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False) -> Analysis:
     analysis = analyze_corpus(input_paths(args), lexicon_from(args), read_options(args),
-                              AnalyzeOptions(jobs=args.jobs, keep_neutral_senses=keep_neutral, keep_texts=keep_texts))
+                              AnalyzeOptions(jobs=args.jobs, keep_neutral_senses=keep_neutral, keep_texts=keep_texts,
+                                             sense_model=getattr(args, "sense_model", False)))
     if analysis.documents.empty:
         skipped = analysis.manifest.skipped()
         why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""

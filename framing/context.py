@@ -56,6 +56,7 @@ it is set; otherwise the hit is read as loaded.
 from __future__ import annotations
 
 import bisect
+import functools
 import csv
 import io
 import re
@@ -80,8 +81,17 @@ def _sense_model(sentence, start, end, entry):
     return sense_hook(sentence, start, end, entry)
 
 
-# Asked for an ambiguous term's sense only when no cue rule decides; None disables it.
-SENSE_MODEL = _sense_model
+# Asked for an ambiguous term's sense only when no cue rule decides; None (the default) leaves such
+# hits loaded. The sense helper is opt-in (`--sense-model`, see use_sense_model): on our probes it
+# fixes some neutral uses but also drops clearly loaded ones ("a savage attack on the villagers"),
+# so it does not decide by default.
+SENSE_MODEL = None
+
+
+def use_sense_model(enabled: bool) -> None:
+    """Turn the sense helper on or off for this process (and the workers it forks)."""
+    global SENSE_MODEL
+    SENSE_MODEL = _sense_model if enabled else None
 
 MAX_SCARE_WORDS = 4        # a scare quote has one to four words
 NEG_REACH = 60             # characters between a negator and the hit it can negate
@@ -977,6 +987,57 @@ def _sense(doc: _Document, data: ContextData, start: int, end: int, entry: Entry
     return "loaded"
 
 
+@dataclass(frozen=True)
+class _EntryCues:
+    """An entry's neutral cues, tokenised once and indexed by the word nearest to the term."""
+
+    overlapping: tuple[tuple[tuple[str, ...], frozenset], ...]  # cues that share a word with the term
+    by_last: dict   # last word -> cues (for cues before the term)
+    by_first: dict  # first word -> cues (for cues after the term)
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_cues(entry_cues: tuple[str, ...]) -> _EntryCues:
+    overlapping, by_last, by_first = [], {}, {}
+    for raw in entry_cues:
+        cue = tuple(t for t, _, _ in _tokens(raw, 0, len(raw)))
+        if not cue:
+            continue
+        overlapping.append((cue, frozenset(cue)))
+        by_last.setdefault(cue[-1], []).append(cue)
+        by_first.setdefault(cue[0], []).append(cue)
+    return _EntryCues(tuple(overlapping), by_last, by_first)
+
+
+def _entry_cue_distance(words: list[str], table: dict, before: bool, window: int = 2) -> int | None:
+    """Distance in words from the term to the nearest entry cue on one side, or None.
+
+    Same reading as :func:`_cue_distance` for each cue, with one dictionary look-up per word
+    instead of one scan per cue; the walk stops at punctuation other than , / '.
+    """
+    n_words = len(words)
+    for d in range(window + 1):
+        pos = n_words - 1 - d if before else d
+        if pos < 0 or pos >= n_words:
+            return None
+        tok = words[pos]
+        cands = list(table.get(tok, ()))
+        alt = _strip_prefix(tok)
+        if alt != tok:
+            cands += [c for c in table.get(alt, ()) if len(c) == 1]
+        for cue in cands:
+            n = len(cue)
+            if n == 1:
+                return d
+            if before and pos - n + 1 >= 0 and tuple(words[pos - n + 1:pos + 1]) == cue:
+                return d
+            if not before and tuple(words[pos:pos + n]) == cue:
+                return d
+        if not _is_word(tok) and tok not in (",", "/", "'"):
+            return None
+    return None
+
+
 def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> str | None:
     """"neutral" or "loaded" when a cue decides, else None."""
     index = _rules_for(data, lang, forms if isinstance(forms, str) else frozenset(forms))
@@ -998,24 +1059,32 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
         _scan_cues(index.before, index.before_reach, lw, True, found)
     if index.after:
         _scan_cues(index.after, index.after_reach, rw, False, found)
-    for raw in entry_cues:
-        cue = tuple(t for t, _, _ in _tokens(raw, 0, len(raw)))
-        if not cue:
-            continue
-        term_tokens = next((tuple(f.split()) for f in forms if f and set(f.split()) & set(cue)), None)
-        if term_tokens:
-            # The cue shares words with the term ("claimed responsibility", "proxy server"): it must
-            # occur as a phrase in the words around the hit, overlapping the hit itself.
-            seq = lw + list(term_tokens) + rw
-            ts, te, n = len(lw), len(lw) + len(term_tokens), len(cue)
-            if any(tuple(seq[i:i + n]) == cue for i in range(max(0, ts - n + 1), te)):
-                found(0, "neutral")
-            continue
-        d = _cue_distance(lw, rw, "before", cue, 2)
-        if d is None and (lang == "ar" or (rw and rw[0] in _LINKS)):
-            d = _cue_distance(lw, rw, "after", cue, 2)
+    if entry_cues:
+        cues = _entry_cues(tuple(entry_cues))
+        form_words = [(tuple(f.split()), set(f.split())) for f in forms if f]
+        overlapping = set()
+        for cue, cue_words in cues.overlapping:
+            term_tokens = next((ft for ft, fw in form_words if fw & cue_words), None)
+            if term_tokens:
+                # The cue shares words with the term ("claimed responsibility", "proxy server"): it
+                # must occur as a phrase in the words around the hit, overlapping the hit itself.
+                overlapping.add(cue)
+                seq = lw + list(term_tokens) + rw
+                ts, te, n = len(lw), len(lw) + len(term_tokens), len(cue)
+                if any(tuple(seq[i:i + n]) == cue for i in range(max(0, ts - n + 1), te)):
+                    found(0, "neutral")
+
+        def without_overlapping(table):
+            return table if not overlapping else {
+                k: [c for c in v if c not in overlapping] for k, v in table.items()}
+
+        d = _entry_cue_distance(lw, without_overlapping(cues.by_last), True)
         if d is not None:
             found(d, "neutral")
+        if lang == "ar" or (rw and rw[0] in _LINKS):
+            d = _entry_cue_distance(rw, without_overlapping(cues.by_first), False)
+            if d is not None:
+                found(d, "neutral")
     if best is None:
         return None
     return "loaded" if best[1] == 0 else "neutral"

@@ -28,6 +28,7 @@ _ASCII_MATCH_TABLE = bytes(
     for c in range(256)
 )
 _NON_WORD = re.compile(r"[^\w ]|_")
+_TYPOGRAPHIC = "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026\u00ab\u00bb\u2022\u00b7"
 
 
 def fold(text: str) -> str:
@@ -67,10 +68,22 @@ def match_form(text: str) -> tuple[str, list[int] | None]:
 
     ASCII text takes a fast byte-level path. Returns the same offset map as :func:`normalize_text`.
     """
+    if not text.isascii():
+        # Most news text is ASCII but for typographic punctuation: blank that out (one character for
+        # one, so offsets hold) and take the byte-level path when nothing else is left.
+        for ch in _TYPOGRAPHIC:
+            if ch in text:
+                text = text.replace(ch, " ")
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_MATCH_TABLE).decode("ascii"), None
-    norm, offsets = normalize_text(text)
-    return _NON_WORD.sub(" ", norm), offsets
+    low = text.lower()
+    if len(low) != len(text) or _ARABIC_LETTER.search(low):
+        # Rare paths: a character that grows when lower-cased ('İ'), or Arabic letter forms to fold
+        # and diacritics to remove (with an offset map).
+        norm, offsets = normalize_text(text)
+        return _NON_WORD.sub(" ", norm), offsets
+    # Dashes, apostrophes and spaces are not word characters: the substitution maps them too.
+    return _NON_WORD.sub(" ", low), None
 
 
 def match_key(term: str, lang: str = "") -> str:
