@@ -51,6 +51,26 @@ def add_lexicon_commands(sub, fmt) -> None:
     common(q)
     q.set_defaults(run=_stats)
 
+    q = lsub.add_parser("balance", help="per referent: loaded terms against it and for it", formatter_class=fmt(),
+                        description=("Show, for each referent (what a term names), how many entries label it unfavourably\n"
+                                     "and favourably, so that no side's loaded vocabulary is missing.\n\n"
+                                     "example:\n  framing lexicon balance --format csv > balance.csv\n"))
+    common(q)
+    q.add_argument("--format", choices=["table", "csv"], default="table")
+    q.set_defaults(run=_balance)
+
+    q = lsub.add_parser("coverage", help="what the lexicons find in a corpus, and frequent words near hits they miss",
+                        formatter_class=fmt(),
+                        description=("List the loaded expressions found per article and the frequent words near them that no\n"
+                                     "lexicon lists, to guide additions.\n\n"
+                                     "example:\n  framing lexicon coverage articles.txt -o coverage/\n"))
+    from .cli import _add_input_options
+
+    _add_input_options(q)
+    q.add_argument("-o", "--output", metavar="DIR", help="write coverage_articles.csv and coverage_nearby.csv here")
+    q.add_argument("--top", type=int, default=40, help="how many nearby words to list (default: 40)")
+    q.set_defaults(run=_coverage)
+
     q = lsub.add_parser("files", help="the shipped lexicon files and where they are", formatter_class=fmt(),
                         description="List shipped lexicons (names for --lexicons).\n\nexample:\n  framing lexicon files\n")
     q.set_defaults(run=_files)
@@ -131,6 +151,50 @@ def _stats(args) -> int:
     print()
     print(pd.crosstab(table["category"], table["strength"]).to_string())
     print(f"\nambiguous entries: {int((table['ambiguous'] == 'yes').sum())}")
+    return 0
+
+
+def _balance(args) -> int:
+    from .lexicon_checks import balance_table, missing_pairs
+
+    lexicon = _load(args)
+    table = balance_table(lexicon)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 45, "display.width", 200):
+            print(table.to_string(index=False))
+    one_sided = table[(table["unfavourable"] == 0) | (table["favourable"] == 0)]
+    if not one_sided.empty and args.format != "csv":
+        print(f"\n{len(one_sided)} referent/language pair(s) have words on one side only (not always a gap: "
+              "some actors have no favourable loaded names in the news).")
+    missing = missing_pairs(lexicon)
+    if missing:
+        print(f"missing from a required pair: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _coverage(args) -> int:
+    from .analyze import prepared_records
+    from .commands import input_paths, read_options
+    from .lexicon_checks import coverage
+    from .manifest import Manifest
+    from .output import ensure_dir, write_csv
+
+    lexicon = _load(args)
+    per_article, nearby = coverage(prepared_records(input_paths(args), read_options(args), Manifest()),
+                                   lexicon, top=args.top)
+    if args.output:
+        out = ensure_dir(args.output)
+        write_csv(out / "coverage_articles.csv", per_article)
+        write_csv(out / "coverage_nearby.csv", nearby)
+        print(f"coverage of {len(per_article)} article(s) written to {out}/")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 90, "display.width", 200):
+            print(per_article[["doc_id", "outlet", "hits", "terms"]].to_string(index=False))
+            print("\nfrequent words near hits that no lexicon lists:")
+            print(nearby.to_string(index=False))
     return 0
 
 
