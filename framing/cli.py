@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for charts over time (default: month)")
     p.add_argument("--title", help="title on the cover (default: from the input)")
     p.add_argument("--page-size", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
+    p.add_argument("--sections", metavar="NAMES",
+                   help="only these sections, comma-separated: summary, corpus, categories, voice, rates, terms, "
+                        "naming, time, keyness, examples, methods, lexicon, reproducibility (default: all)")
+    p.add_argument("--outlets", metavar="NAMES", help="only these outlets, comma-separated")
+    p.add_argument("--lang", metavar="CODE", help="only documents in this language (en, ar)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only documents dated on or before DATE")
+    p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap and permutation tests (default: 0)")
     p.set_defaults(run=_run_report)
 
     p = sub.add_parser("html", help="write a self-contained HTML view with highlighted terms",
@@ -185,10 +193,27 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception:  # an internal error: short message, full log on disk
-        log = Path(tempfile.gettempdir()) / "framing-error.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(f"internal error: {sys.exc_info()[1]!r}; the full log is in {log}; please report it", file=sys.stderr)
+        exc = sys.exc_info()[1]
+        where = _write_error_log(argv)
+        short = f"{type(exc).__name__}: {exc}"
+        short = short if len(short) <= 200 else short[:200] + "..."
+        print(f"internal error: {short}; "
+              + (f"the full log is in {where}; please report it" if where else
+                 "no log could be written; please report it with the command you ran"), file=sys.stderr)
         return 3
+
+
+def _write_error_log(argv) -> Path | None:
+    """The traceback of an internal error in a new file in the temporary folder (None if that fails)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="framing-error-", suffix=".log")
+        with open(fd, "w", encoding="utf-8", errors="replace") as f:
+            f.write(f"framing {__version__}, Python {sys.version.split()[0]}\n")
+            f.write(f"command: framing {' '.join(map(str, argv if argv is not None else sys.argv[1:]))}\n\n")
+            f.write(traceback.format_exc())
+        return Path(name)
+    except Exception:
+        return None
 
 
 # ----------------------------------------------------------------------------- commands

@@ -6,8 +6,10 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import pandas as pd
+
 from .analyze import Analysis, AnalyzeOptions, analyze_corpus
-from .errors import OptionError
+from .errors import FramingError, OptionError
 from .ingest.readers import ReadOptions
 from .lexicon import load_lexicon
 from .output import ensure_dir, write_csv, write_text
@@ -50,15 +52,41 @@ def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False) 
     if analysis.documents.empty:
         skipped = analysis.manifest.skipped()
         why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""
-        raise OptionError(f"no document could be read from the input{why}")
+        where = _write_manifest(analysis, args, quiet=True)
+        raise OptionError(f"no document could be read from the input{why}"
+                          + (f" (every record is listed in {where})" if where and len(skipped) > 1 else ""))
     return analysis
 
 
+def manifest_path(args) -> Path | None:
+    """Where a command writes its manifest: DIR/manifest.csv for commands that write a folder,
+    FILE.manifest.csv beside a single output file, nowhere when the output goes to stdout."""
+    output = getattr(args, "output", None)
+    if not output:
+        return None
+    if getattr(args, "command", "") in ("analyze", "compare"):
+        return Path(output) / "manifest.csv"
+    return Path(output).with_suffix(".manifest.csv")
+
+
+def _write_manifest(analysis: Analysis, args, *, quiet: bool = False) -> Path | None:
+    path = manifest_path(args)
+    if path is not None:
+        try:
+            write_csv(path, analysis.manifest.table())
+        except FramingError:
+            if not quiet:
+                raise
+            return None
+    return path
+
+
 def _finish(analysis: Analysis, args) -> int:
+    where = _write_manifest(analysis, args)
     skipped = analysis.manifest.skipped()
     if skipped:
-        print(f"note: {len(skipped)} input record(s) skipped; each is listed with its reason in the manifest",
-              file=sys.stderr)
+        print(f"note: {len(skipped)} input record(s) skipped; each is listed with its reason in "
+              f"{where or 'the manifest (give -o to write it)'}", file=sys.stderr)
     return 1 if (skipped and args.strict) else 0
 
 
@@ -71,9 +99,8 @@ def analyze_command(args) -> int:
     write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, analysis.hits, args.period))
     write_csv(out / "attributions.csv", analysis.attributions)
     write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
-    write_csv(out / "manifest.csv", analysis.manifest.table())
     summary = corpus_summary(analysis.documents)
-    print(analysis.manifest.summary())
+    print(analysis.manifest.summary(str(manifest_path(args))))
     print(f"{int(summary['hits'].sum())} loaded-term hits in {int(summary['words'].sum())} words "
           f"from {len(summary)} outlet(s); tables written to {out}/")
     return _finish(analysis, args)
@@ -82,11 +109,22 @@ def analyze_command(args) -> int:
 def report_command(args) -> int:
     from .report import ReportOptions, render_report
 
+    from .report import select
+
     analysis = run_analysis(args)
-    title = _title(args)
-    options = ReportOptions(title=title, period=args.period, page_size=args.page_size,
-                            command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
-    pdf, pngs = render_report(analysis, args.output, options)
+    outlets = _outlet_list(args.outlets, analysis)
+    try:
+        date_from = pd.Timestamp(args.date_from) if args.date_from else None
+        date_to = pd.Timestamp(args.date_to) if args.date_to else None
+    except ValueError:
+        raise OptionError("--from/--to: write dates as YYYY-MM-DD") from None
+    chosen = select(analysis, outlets, args.lang, date_from, date_to)
+    if chosen.documents.empty:
+        raise OptionError("no document is left after --outlets, --lang, --from and --to: widen the selection")
+    sections = tuple(x.strip() for x in args.sections.split(",") if x.strip()) if args.sections else ()
+    options = ReportOptions(title=_title(args), period=args.period, page_size=args.page_size, sections=sections,
+                            seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
+    pdf, pngs = render_report(chosen, args.output, options)
     print(analysis.manifest.summary())
     print(f"report written to {pdf} ({len(pngs)} chart(s) as PNG beside it)")
     return _finish(analysis, args)
@@ -106,18 +144,26 @@ def html_command(args) -> int:
     return _finish(analysis, args)
 
 
+def _outlet_list(spec: str | None, analysis: Analysis) -> tuple[str, ...]:
+    """Outlet names from a comma-separated option, checked against the corpus."""
+    if not spec:
+        return ()
+    outlets = tuple(o.strip() for o in spec.split(",") if o.strip())
+    known = set(analysis.documents["outlet"])
+    unknown = [o for o in outlets if o not in known]
+    if unknown:
+        raise OptionError(f"--outlets: no outlet named {', '.join(unknown)} in the input: the outlets are "
+                          f"{', '.join(sorted(known))}")
+    return outlets
+
+
 def exercise_command(args) -> int:
     from .worksheets import WorksheetOptions, render_worksheet
 
     if args.items < 1:
         raise OptionError("--items must be at least 1")
-    outlets = tuple(o.strip() for o in args.outlets.split(",") if o.strip()) if args.outlets else ()
     analysis = run_analysis(args, keep_texts=True)
-    if outlets:
-        unknown = [o for o in outlets if o not in set(analysis.documents["outlet"])]
-        if unknown:
-            raise OptionError(f"--outlets: no outlet named {', '.join(unknown)} in the input: the outlets are "
-                              f"{', '.join(sorted(analysis.documents['outlet'].unique()))}")
+    outlets = _outlet_list(args.outlets, analysis)
     options = WorksheetOptions(kind=args.kind, items=args.items, difficulty=args.difficulty, outlets=outlets,
                                lang=args.lang, seed=args.seed, wording=args.wording, page_size=args.page_size)
     student, key = render_worksheet(analysis, args.output, options)

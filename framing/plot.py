@@ -559,3 +559,34 @@ def _display(text: str) -> str:
     from bidi import get_display
 
     return get_display(arabic_reshaper.reshape(text))
+
+
+def plot_voice_shares(rates: pd.DataFrame, *, ax=None):
+    """Whose words: per outlet, the loaded-term hits in its own voice, inside quotations and in
+    reported speech (stacked, shares of all its hits; n = hits). A rates_by_outlet table."""
+    with plt.rc_context(STYLE):
+        t = rates[(rates["category"] == ALL)].set_index("outlet").sort_index()
+        ax = _axes(ax, (8, max(2.6, 0.45 * len(t) + 1.4)))
+        total = t["hits"] + t["hits_quoted"] + t["hits_attributed"]
+        t = t[total > 0]
+        total = total[total > 0]
+        if t.empty:
+            return _empty(ax, "Whose words are the loaded terms?")
+        y = np.arange(len(t))[::-1]
+        left = np.zeros(len(t))
+        parts = [("hits", "outlet's own voice", "#0072B2", ""), ("hits_attributed", "reported speech", "#E69F00", "//"),
+                 ("hits_quoted", "inside quotations", "#CCCCCC", "..")]
+        for col, label, colour, hatch in parts:
+            share = (t[col] / total).to_numpy()
+            ax.barh(y, share, left=left, color=colour, hatch=hatch, edgecolor="white", label=label, height=0.6)
+            for yi, s, l0 in zip(y, share, left):
+                if s >= 0.08:
+                    ax.text(l0 + s / 2, yi, f"{s:.0%}", ha="center", va="center", fontsize=7,
+                            color="white" if colour == "#0072B2" else "black")
+            left += share
+        ax.set_yticks(y, [f"{_display(o)} (n={int(n)})" for o, n in zip(t.index, total)])
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_title("Whose words are the loaded terms? Share of hits by voice")
+        ax.legend(frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
+        return ax

@@ -35,6 +35,8 @@ class ReportOptions:
     page_size: str = "A4"
     command: str = "framing report"
     top_terms: int = 6
+    sections: tuple[str, ...] = ()   # empty = all (see SECTIONS)
+    seed: int = 0
 
 
 # ----------------------------------------------------------------------------- fonts and text
@@ -109,42 +111,102 @@ def _styles():
 
 # ----------------------------------------------------------------------------- findings
 
-def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon) -> list[str]:
-    """Plain sentences with their numbers; they describe the counts and claim nothing more."""
+def _ci(lo, hi) -> str:
+    if lo != lo or hi != hi:  # NaN
+        return "no interval: too few documents"
+    return f"95% interval {lo:.1f}–{hi:.1f}"
+
+
+def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_with_ci: pd.DataFrame | None = None,
+             hits: pd.DataFrame | None = None, changes: pd.DataFrame | None = None,
+             stats_options=None) -> list[str]:
+    """Plain sentences with their numbers and intervals; they describe the counts and claim no more.
+
+    A difference between two outlets is stated as a ratio only when its 95% bootstrap interval
+    excludes 1; otherwise the sentence says the difference is within the uncertainty.
+    """
+    from .stats import StatsOptions, rate_ratio
+
+    stats_options = stats_options or StatsOptions()
     out = []
     totals = rates[(rates["category"] == ALL)].set_index("outlet")
-    if totals.empty:
-        return ["No loaded terms from the lexicons were found in this corpus."]
-    ranked = totals.sort_values("rate_per_1k", ascending=False)
-    top, low = ranked.iloc[0], ranked.iloc[-1]
-    out.append(f"<b>{escape(ranked.index[0])}</b> uses loaded terms in its own voice most often: "
-               f"{top['rate_per_1k']:.1f} per 1,000 words ({int(top['hits'])} hits in {int(top['words']):,} words).")
+    if totals.empty or totals["hits"].sum() == 0:
+        return ["No loaded terms from the lexicons were found in this corpus in the outlets' own voice."]
+    ci = {}
+    if rates_with_ci is not None:
+        t = rates_with_ci[(rates_with_ci["category"] == ALL) & (rates_with_ci["term"] == ALL)]
+        ci = {r.group: (r.ci_low, r.ci_high) for r in t.itertuples()}
+    ranked = totals.sort_values(["rate_per_1k", "words"], ascending=[False, False])
+    top_name, top = ranked.index[0], ranked.iloc[0]
+    out.append(f"<b>{escape(rtl(top_name))}</b> uses loaded terms in its own voice most often: "
+               f"{top['rate_per_1k']:.1f} per 1,000 words ({_ci(*ci.get(top_name, (float('nan'),) * 2))}; "
+               f"{int(top['hits'])} hits in {int(top['words']):,} words).")
     if len(ranked) > 1:
-        out.append(f"<b>{escape(ranked.index[-1])}</b> uses them least: {low['rate_per_1k']:.1f} per 1,000 words "
-                   f"({int(low['hits'])} hits in {int(low['words']):,} words).")
-    cats = rates[(rates["entry"] == ALL) & (rates["category"] != ALL) & (rates["hits"] > 0)]
+        low_name, low = ranked.index[-1], ranked.iloc[-1]
+        out.append(f"<b>{escape(rtl(low_name))}</b> uses them least: {low['rate_per_1k']:.1f} per 1,000 words "
+                   f"({_ci(*ci.get(low_name, (float('nan'),) * 2))}; {int(low['hits'])} hits in {int(low['words']):,} words).")
     labels = {k: c.label for k, c in lexicon.categories.items()}
-    for outlet, g in cats.groupby("outlet", sort=True):
-        best = g.sort_values(["rate_per_1k", "category"], ascending=[False, True]).iloc[0]
-        out.append(f"{escape(outlet)}: the largest category is <i>{escape(labels.get(best['category'], best['category']))}</i> "
-                   f"({best['rate_per_1k']:.1f} per 1,000 words).")
+    # The biggest categories: highest vs lowest outlet, as a ratio with its interval.
+    if hits is not None and len(ranked) > 1:
+        cats = rates[(rates["entry"] == ALL) & (rates["category"] != ALL)]
+        biggest = cats.groupby("category")["hits"].sum().sort_values(ascending=False)
+        for category in [c for c in biggest.index if biggest[c] >= 5][:3]:
+            g = cats[cats["category"] == category].sort_values(["rate_per_1k", "outlet"], ascending=[False, True])
+            a = g.iloc[0]
+            # Compare with the lowest non-zero rate, preferring outlets that are not small samples.
+            lower = g[(g["rate_per_1k"] > 0) & (g["outlet"] != a["outlet"])]
+            big = lower[(lower["n_docs"] >= SMALL_DOCS) & (lower["words"] >= SMALL_WORDS)]
+            b = (big if not big.empty else lower).iloc[-1] if not lower.empty else None
+            name = escape(labels.get(category, category).lower())
+            if b is None or b["outlet"] == a["outlet"]:
+                zero = g[g["rate_per_1k"] == 0]["outlet"].tolist()
+                tail = (f"; {', '.join(escape(rtl(z)) for z in zero)} none in its own voice" if zero else "")
+                out.append(f"<i>{name.capitalize()}</i>: <b>{escape(rtl(a['outlet']))}</b> uses them "
+                           f"{a['rate_per_1k']:.1f} times per 1,000 words{tail}.")
+                continue
+            r = rate_ratio(documents, hits, a["outlet"], b["outlet"], category=category, options=stats_options)
+            if r["ci_low"] > 1:
+                hi = "∞" if r["ci_high"] == float("inf") else f"{r['ci_high']:.1f}"
+                out.append(f"<i>{name.capitalize()}</i>: <b>{escape(rtl(a['outlet']))}</b> uses them {r['ratio']:.1f} "
+                           f"times as often as <b>{escape(rtl(b['outlet']))}</b> (95% interval {r['ci_low']:.1f}–{hi}; "
+                           f"{a['rate_per_1k']:.1f} vs {b['rate_per_1k']:.1f} per 1,000 words).")
+            else:
+                out.append(f"<i>{name.capitalize()}</i>: {escape(rtl(a['outlet']))} ({a['rate_per_1k']:.1f} per 1,000 "
+                           f"words) and {escape(rtl(b['outlet']))} ({b['rate_per_1k']:.1f}) differ by less than the "
+                           f"uncertainty of these counts allows us to call (ratio {r['ratio']:.1f}, interval includes 1).")
+    # Whose words.
+    voices = totals.assign(all=totals["hits"] + totals["hits_quoted"] + totals["hits_attributed"])
+    voices = voices[voices["all"] >= 10]
+    if not voices.empty:
+        parts = [f"{escape(rtl(o))} {r['hits'] / r['all']:.0%}" for o, r in voices.iterrows()]
+        out.append("Share of each outlet's loaded terms that are in its own voice (the rest are quotations or "
+                   "reported speech): " + "; ".join(parts) + ".")
     # Who calls whom what: the commonest label per referent per outlet.
     terms = rates[(rates["entry"] != ALL) & (rates["hits"] > 0)].copy()
     ref = {e.id: e.referent for e in lexicon.entries}
     terms["referent"] = terms["entry"].map(ref).fillna("")
     terms = terms[terms["referent"] != ""]
-    for referent, g in terms.groupby("referent", sort=True):
-        if g["outlet"].nunique() < 2 or g["hits"].sum() < 5:
+    shown = 0
+    for referent, g in sorted(terms.groupby("referent"), key=lambda kv: -kv[1]["hits"].sum()):
+        if g["outlet"].nunique() < 2 or g["hits"].sum() < 5 or shown >= 4:
             continue
+        shown += 1
         parts = []
         for outlet, go in g.groupby("outlet", sort=True):
             b = go.sort_values(["hits", "term"], ascending=[False, True]).iloc[0]
-            parts.append(f"{escape(outlet)} most often writes “{escape(rtl(b['term']))}” ({int(b['hits'])}×)")
+            parts.append(f"{escape(rtl(outlet))} most often writes “{escape(rtl(b['term']))}” ({int(b['hits'])}×)")
         out.append(f"Labels for <b>{escape(rtl(referent))}</b>: " + "; ".join(parts) + ".")
+    # Label switches.
+    if changes is not None and not changes.empty:
+        sig = changes[changes["p_adj"] < 0.05].sort_values("p_adj").head(3)
+        for r in sig.itertuples():
+            out.append(f"<b>{escape(rtl(r.outlet))}</b> changed how it names {escape(rtl(r.referent))} around "
+                       f"{escape(str(r.change_period))}: “{escape(rtl(str(r.label_before)))}” before, "
+                       f"“{escape(rtl(str(r.label_after)))}” after (permutation test, adjusted p = {r.p_adj:.3f}).")
     small = totals[(totals["n_docs"] < SMALL_DOCS) | (totals["words"] < SMALL_WORDS)]
     if not small.empty:
         out.append("Small samples, read with care: " + ", ".join(
-            f"{escape(o)} ({int(r['n_docs'])} documents, {int(r['words']):,} words)" for o, r in small.iterrows()) + ".")
+            f"{escape(rtl(o))} ({int(r['n_docs'])} documents, {int(r['words']):,} words)" for o, r in small.iterrows()) + ".")
     undated = int(documents["date"].isna().sum())
     if undated:
         out.append(f"{undated} document(s) have no date: they count in the outlet totals but not over time.")
@@ -153,14 +215,50 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon) -> list[str]
 
 # ----------------------------------------------------------------------------- the report
 
+SECTIONS = ("summary", "corpus", "categories", "voice", "rates", "terms", "naming", "time", "keyness",
+            "examples", "methods", "lexicon", "reproducibility")
+
+
+def select(analysis: Analysis, outlets: tuple[str, ...] = (), lang: str | None = None,
+           date_from=None, date_to=None) -> Analysis:
+    """The analysis restricted to some outlets, a language and a date range (for report options)."""
+    docs = analysis.documents
+    keep = pd.Series(True, index=docs.index)
+    if outlets:
+        keep &= docs["outlet"].isin(outlets)
+    if lang:
+        keep &= docs["lang"] == lang
+    if date_from is not None:
+        keep &= docs["date"] >= pd.Timestamp(date_from)
+    if date_to is not None:
+        keep &= docs["date"] <= pd.Timestamp(date_to)
+    if keep.all():
+        return analysis
+    docs = docs[keep].reset_index(drop=True)
+    ids = set(docs["doc_id"])
+    hits = analysis.hits[analysis.hits["doc_id"].isin(ids)].reset_index(drop=True)
+    examples = {k: [e for e in v if e.doc_id in ids] for k, v in analysis.examples.items()}
+    return Analysis(docs, hits, examples, analysis.lexicon, analysis.manifest, analysis.texts,
+                    analysis.attributions[analysis.attributions["doc_id"].isin(ids)])
+
+
 def render_report(analysis: Analysis, output: str | Path, options: ReportOptions = ReportOptions()):
     """Write the PDF and its PNG charts; return (pdf path, list of png paths)."""
+    from PIL import Image as PILImage
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, letter
     from reportlab.lib.units import cm
     from reportlab.platypus import (Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
                                     Table, TableStyle)
 
+    from .plot import (plot_keyness, plot_naming_matrix, plot_rates_ci, plot_timeseries, plot_voice_shares)
+    from .stats import StatsOptions, keyness, label_changes, naming_matrix, rates_ci, timeseries
+
+    unknown = [s for s in options.sections if s not in SECTIONS]
+    if unknown:
+        from .errors import OptionError
+        raise OptionError(f"--sections: unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}")
+    sections = set(options.sections or SECTIONS)
     _register_fonts()
     output = Path(output)
     if output.suffix.lower() != ".pdf":
@@ -168,32 +266,50 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     ensure_dir(output.parent if str(output.parent) else ".")
     st = _styles()
     docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
+    stats_options = StatsOptions(period=options.period, seed=options.seed)
     rates = rates_by_outlet(docs, hits)
     period_rates = rates_by_period(docs, hits, options.period)
     summary = corpus_summary(docs)
     colours = outlet_colours(docs["outlet"].unique())
     cat_labels = {k: c.label for k, c in lexicon.categories.items()}
+    with_ci = rates_ci(docs, hits, ("outlet",), stats_options)
+    naming = naming_matrix(docs, hits, ("outlet",), stats_options)
+    dated = docs["date"].notna().sum() >= 2
+    series = timeseries(docs, hits, stats_options) if dated else None
+    changes = label_changes(docs, hits, stats_options) if dated else None
+    key = keyness(docs, hits, ("outlet",), stats_options) if docs["outlet"].nunique() > 1 else None
 
     # Charts, written as PNG beside the PDF and embedded from those files.
     stem = output.with_suffix("")
-    charts = [
-        ("category-rates", lambda: plot_category_rates(rates, category_labels=cat_labels, colours=colours), 8,
-         max(3.5, 0.62 * rates[(rates["entry"] == ALL) & (rates["category"] != ALL)]["category"].nunique() + 1.6)),
-        ("term-heatmap", lambda: plot_term_heatmap(rates), 8, 6),
-        ("rate-over-time", lambda: plot_rate_over_time(period_rates, colours=colours), 8, 4.2),
-    ]
-    pngs = []
-    for name, draw, w, h in charts:
+    charts = {
+        "categories": ("category-rates", lambda: plot_category_rates(rates, category_labels=cat_labels, colours=colours)),
+        "rates": ("rates-ci", lambda: plot_rates_ci(with_ci, colours=colours)),
+        "voice": ("voice", lambda: plot_voice_shares(rates)),
+        "terms": ("term-heatmap", lambda: plot_term_heatmap(rates)),
+        "naming": ("naming", lambda: plot_naming_matrix(naming)),
+        "time": ("rate-over-time", lambda: plot_timeseries(series, changes=changes, colours=colours)
+                 if series is not None else plot_rate_over_time(period_rates, colours=colours)),
+        "keyness": ("keyness", lambda: plot_keyness(key)),
+    }
+    pngs: dict[str, Path] = {}
+    for section, (name, draw) in charts.items():
+        if section not in sections or (section == "keyness" and key is None):
+            continue
         png = Path(f"{stem}-{name}.png")
         with atomic_path(png) as tmp:
             save_figure(draw(), tmp, dpi=200, fmt="png")
-        pngs.append((png, w, h))
+        pngs[section] = png
 
     page = A4 if options.page_size.upper() == "A4" else letter
     width = page[0] - 4 * cm
+    max_height = page[1] - 6.5 * cm
 
-    def chart(png, w, h):
-        return Image(str(png), width=width, height=width * h / w)
+    def chart(section):
+        with PILImage.open(pngs[section]) as im:
+            w, h = im.size
+        height = width * h / w
+        scale = min(1.0, max_height / height)
+        return Image(str(pngs[section]), width=width * scale, height=height * scale)
 
     def table(rows, col_widths, header=True):
         t = Table(rows, colWidths=col_widths, repeatRows=1 if header else 0)
@@ -207,96 +323,140 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         ]))
         return t
 
+    def chart_page(section, heading, note):
+        if section not in pngs:
+            return []
+        return [Paragraph(heading, st["h1"]), chart(section), Spacer(1, 4), Paragraph(note, st["small"]), PageBreak()]
+
     story = []
     n_docs, n_outlets = len(docs), docs["outlet"].nunique()
-    dated = docs["date"].dropna()
-    span = f"{dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if not dated.empty else "no dates given"
+    dates = docs["date"].dropna()
+    span = f"{dates.min():%d %B %Y} to {dates.max():%d %B %Y}" if not dates.empty else "no dates given"
     # Cover
     story += [Spacer(1, 4 * cm), Paragraph("Loaded language and framing", st["title"]),
               Paragraph(escape(options.title), st["subtitle"]), Spacer(1, 1.2 * cm)]
     cover = [
         ["Corpus", f"{n_docs:,} documents from {n_outlets} outlet(s), {int(docs['words'].sum()):,} words"],
         ["Dates", span],
-        ["Lexicons", ", ".join(Path(f).name if not f.endswith("core.tsv") else "/".join(Path(f).parts[-2:])
+        ["Lexicons", ", ".join("/".join(Path(f).parts[-2:]) if f.endswith("core.tsv") else Path(f).name
                                for f in lexicon.files) + f" ({len(lexicon):,} entries)"],
-        ["Hits counted", f"{int((hits['sense'] == 'loaded').sum()):,} loaded-term hits"],
+        ["Hits counted", f"{int((hits['sense'] == 'loaded').sum()):,} loaded-term hits "
+                         f"({int(((hits['sense'] == 'loaded') & (hits['voice'] == 'own') & ~hits['negated']).sum()):,} in the outlets' own voice)"],
         ["Produced by", f"framing {__version__}"],
     ]
     story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in cover],
                        [3.5 * cm, width - 3.5 * cm], header=False))
     story += [Spacer(1, 1 * cm), Paragraph(
-        "This report counts wording: which loaded terms each outlet uses, how often, and in whose voice. "
-        "It does not judge whether a label is deserved. Each term comes from a lexicon entry with a neutral "
-        "alternative and a rationale (see the methods page).", st["body"]), PageBreak()]
+        "This report counts wording: which loaded terms each outlet uses, how often, for whom, and in whose "
+        "voice. It does not judge whether a label is deserved. Each term comes from a lexicon entry with a neutral "
+        "alternative and a rationale (see the appendix and the methods page).", st["body"]), PageBreak()]
 
-    # Summary of findings
-    story.append(Paragraph("Summary of findings", st["h1"]))
-    for sentence in findings(rates, docs, lexicon):
-        story.append(Paragraph(sentence, st["bullet"], bulletText="•"))
-    story.append(Spacer(1, 0.4 * cm))
-    story.append(Paragraph("Rates are hits per 1,000 words in the outlet's own voice: terms inside quotations or "
-                           "reported speech, and negated terms, are counted apart (see the methods page).", st["small"]))
+    if "summary" in sections:
+        story.append(Paragraph("Summary of findings", st["h1"]))
+        for sentence in findings(rates, docs, lexicon, rates_with_ci=with_ci, hits=hits, changes=changes,
+                                 stats_options=stats_options):
+            story.append(Paragraph(sentence, st["bullet"], bulletText="•"))
+        story.append(Spacer(1, 0.4 * cm))
+        story.append(Paragraph("Rates are hits per 1,000 words in the outlet's own voice: terms inside quotations or "
+                               "reported speech, and negated terms, are counted apart. Intervals are 95% bootstrap "
+                               "intervals over documents (see the methods page).", st["small"]))
+    if "corpus" in sections:
+        story.append(Paragraph("The corpus", st["h2"]))
+        rows = [["Outlet", "Documents", "Words", "First date", "Last date", "Undated", "Hits"]]
+        for r in summary.itertuples():
+            rows.append([Paragraph(escape(rtl(r.outlet)), st["cell"]), f"{r.documents:,}", f"{r.words:,}",
+                         r.first_date or "–", r.last_date or "–", str(r.undated), f"{r.hits:,}"])
+        rows.append(["Total", f"{int(summary['documents'].sum()):,}", f"{int(summary['words'].sum()):,}",
+                     "", "", str(int(summary["undated"].sum())), f"{int(summary['hits'].sum()):,}"])
+        story.append(table(rows, [5 * cm] + [(width - 5 * cm) / 6] * 6))
+        counts = analysis.manifest.counts()
+        if counts.get("skipped") or counts.get("duplicate") or counts.get("filler"):
+            story.append(Spacer(1, 4))
+            story.append(Paragraph(escape(analysis.manifest.summary()) + ". Every input record and what became of it "
+                                   "is listed in the manifest.", st["small"]))
+    if {"summary", "corpus"} & sections:
+        story.append(PageBreak())
 
-    # Corpus summary
-    story.append(Paragraph("The corpus", st["h2"]))
-    rows = [["Outlet", "Documents", "Words", "First date", "Last date", "Undated", "Hits"]]
-    for r in summary.itertuples():
-        rows.append([Paragraph(escape(rtl(r.outlet)), st["cell"]), f"{r.documents:,}", f"{r.words:,}",
-                     r.first_date or "–", r.last_date or "–", str(r.undated), f"{r.hits:,}"])
-    rows.append(["Total", f"{int(summary['documents'].sum()):,}", f"{int(summary['words'].sum()):,}",
-                 "", "", str(int(summary["undated"].sum())), f"{int(summary['hits'].sum()):,}"])
-    story.append(table(rows, [5 * cm] + [(width - 5 * cm) / 6] * 6))
-    story.append(PageBreak())
+    story += chart_page("categories", "Loaded terms by category",
+                        "Each bar is one outlet's rate for one category of the lexicon, in its own voice. "
+                        "Categories are defined in the lexicon codebook.")
+    story += chart_page("rates", "How sure are we? Rates with intervals",
+                        "Dots: each outlet's rate of loaded terms in its own voice; bars: 95% bootstrap intervals "
+                        "(documents resampled). Where two intervals overlap widely, the data do not separate the outlets.")
+    story += chart_page("voice", "Whose words are they?",
+                        "A loaded term inside a quotation is the speaker's wording, not the outlet's; in reported speech "
+                        "(\"X said that ...\") it is attributed. Only the outlet's own voice counts in the rates.")
+    story += chart_page("terms", "Which terms each outlet uses",
+                        "Colour: rate per 1,000 words in the outlet's own voice; numbers: hits.")
+    story += chart_page("naming", "Who calls whom what",
+                        "For each actor the lexicon knows (its referent), the labels each outlet uses for it, as "
+                        "shares of that outlet's labels for the actor. Pale bars: fewer than 10 hits.")
+    story += chart_page("time", "Over time",
+                        f"Periods: {options.period}. Shaded: 95% intervals; hollow markers: periods with few documents "
+                        "or words; vertical lines: label switches found by the change-point test. Undated documents "
+                        "are left out.")
+    story += chart_page("keyness", "What sets each outlet apart",
+                        "Terms each outlet uses more (right) or less (left) than the others: z-score of the log-odds "
+                        "ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008). Pale bars are "
+                        "not significant after Benjamini-Hochberg correction.")
 
-    # Charts
-    story.append(Paragraph("Loaded terms by category", st["h1"]))
-    story.append(chart(*pngs[0]))
-    story.append(Paragraph("Each bar is one outlet's rate for one category of the lexicon. "
-                           "Categories are defined in the lexicon codebook.", st["small"]))
-    story.append(PageBreak())
-    story.append(Paragraph("Which terms each outlet uses", st["h1"]))
-    story.append(chart(*pngs[1]))
-    story.append(PageBreak())
-    story.append(Paragraph("Over time", st["h1"]))
-    story.append(chart(*pngs[2]))
-    story.append(Paragraph(f"Periods: {options.period}. Documents without a date are left out of this chart.",
-                           st["small"]))
-    story.append(PageBreak())
+    if "examples" in sections:
+        story.append(Paragraph("Top terms per outlet, with examples", st["h1"]))
+        story.append(Paragraph("For each outlet, its most frequent loaded terms in its own voice, each with an example "
+                               "sentence from the corpus. The term is highlighted; the note after it says whose voice "
+                               "the sentence is in.", st["small"]))
+        entries = lexicon.by_id
+        for outlet, g in top_terms(rates, options.top_terms).groupby("outlet", sort=True):
+            block = [Paragraph(escape(rtl(outlet)), st["h2"])]
+            for r in g.itertuples():
+                e = entries.get(r.entry)
+                neutral = f" · neutral: {escape(rtl(', '.join(e.neutral[:2])))}" if e else ""
+                block.append(Paragraph(
+                    f"<b>{escape(rtl(r.term))}</b> — {r.hits} hit(s), {r.rate_per_1k:.2f} per 1,000 words · "
+                    f"<i>{escape(cat_labels.get(r.category, r.category))}</i>{neutral}", st["body"]))
+                for ex in _examples_for(analysis.examples, outlet, r.entry)[:1]:
+                    story_style = st["example_rtl"] if has_arabic(ex.sentence) else st["example"]
+                    date = f"{ex.date:%Y-%m-%d}" if isinstance(ex.date, pd.Timestamp) and not pd.isna(ex.date) else "no date"
+                    block.append(Paragraph(f"“{highlight(_trim(ex), *_trim_offsets(ex))}” "
+                                           f"<font color='#555555' size='7'>({escape(VOICE_LABEL.get(ex.voice, ex.voice))}; "
+                                           f"{escape(ex.doc_id)}, {date})</font>", story_style))
+            story.append(KeepTogether(block))
+        story.append(PageBreak())
 
-    # Top terms with examples
-    story.append(Paragraph("Top terms per outlet, with examples", st["h1"]))
-    story.append(Paragraph("For each outlet, its most frequent loaded terms in its own voice, each with an example "
-                           "sentence from the corpus. The term is highlighted; the note after it says whose voice "
-                           "the sentence is in.", st["small"]))
-    entries = lexicon.by_id
-    for outlet, g in top_terms(rates, options.top_terms).groupby("outlet", sort=True):
-        block = [Paragraph(escape(rtl(outlet)), st["h2"])]
-        for r in g.itertuples():
-            e = entries.get(r.entry)
-            neutral = f" · neutral: {escape(rtl(', '.join(e.neutral[:2])))}" if e else ""
-            block.append(Paragraph(
-                f"<b>{escape(rtl(r.term))}</b> — {r.hits} hit(s), {r.rate_per_1k:.2f} per 1,000 words · "
-                f"<i>{escape(cat_labels.get(r.category, r.category))}</i>{neutral}", st["body"]))
-            for ex in _examples_for(analysis.examples, outlet, r.entry)[:1]:
-                story_style = st["example_rtl"] if has_arabic(ex.sentence) else st["example"]
-                date = f"{ex.date:%Y-%m-%d}" if isinstance(ex.date, pd.Timestamp) and not pd.isna(ex.date) else "no date"
-                block.append(Paragraph(f"“{highlight(_trim(ex), *_trim_offsets(ex))}” "
-                                       f"<font color='#555555' size='7'>({escape(VOICE_LABEL.get(ex.voice, ex.voice))}; "
-                                       f"{escape(ex.doc_id)}, {date})</font>", story_style))
-        story.append(KeepTogether(block))
-    story.append(PageBreak())
+    if "methods" in sections:
+        story.append(Paragraph("What was counted, and how", st["h1"]))
+        for para in methods_text(lexicon, options):
+            story.append(Paragraph(para, st["body"]))
+            story.append(Spacer(1, 0.2 * cm))
+    if "reproducibility" in sections:
+        story.append(Paragraph("Reproducibility", st["h2"]))
+        repro = [["Command", options.command], ["framing", __version__], ["Python", platform.python_version()],
+                 ["pandas / matplotlib", f"{pd.__version__} / {matplotlib.__version__}"],
+                 ["Lexicon files", "; ".join(lexicon.files)], ["Lexicon sha256", lexicon.digest],
+                 ["Random seed", f"{options.seed} (bootstrap: {stats_options.n_boot} replicates; "
+                                 f"change points: {stats_options.n_perm} permutations)"],
+                 ["Classifier", "not used in this report's counts"]]
+        story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in repro],
+                           [3.5 * cm, width - 3.5 * cm], header=False))
+    if {"methods", "reproducibility"} & sections:
+        story.append(PageBreak())
 
-    # Methods
-    story.append(Paragraph("What was counted, and how", st["h1"]))
-    for para in methods_text(lexicon, options):
-        story.append(Paragraph(para, st["body"]))
-        story.append(Spacer(1, 0.2 * cm))
-    story.append(Paragraph("Reproducibility", st["h2"]))
-    repro = [["Command", options.command], ["framing", __version__], ["Python", platform.python_version()],
-             ["pandas / matplotlib", f"{pd.__version__} / {matplotlib.__version__}"],
-             ["Lexicon files", "; ".join(lexicon.files)], ["Lexicon sha256", lexicon.digest]]
-    story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in repro],
-                       [3.5 * cm, width - 3.5 * cm], header=False))
+    if "lexicon" in sections:
+        story.append(Paragraph("Appendix: the lexicon entries found in this corpus", st["h1"]))
+        story.append(Paragraph(f"{len(lexicon):,} entries were searched; these are the ones with at least one hit, with "
+                               "their category, strength (1 mild – 3 extreme), a neutral alternative and why the term is "
+                               "loaded. The full lexicons are in the files listed on the reproducibility page.", st["small"]))
+        used = hits[hits["sense"] == "loaded"].groupby("entry").size().sort_values(ascending=False)
+        rows = [["Term", "Category", "Str.", "Hits", "Neutral", "Why it is loaded"]]
+        for eid, n in used.items():
+            e = lexicon.by_id.get(eid)
+            if e is None:
+                continue
+            rows.append([Paragraph(escape(rtl(e.term)), st["cell"]),
+                         Paragraph(escape(cat_labels.get(e.category, e.category)), st["cell"]), str(e.strength),
+                         str(int(n)), Paragraph(escape(rtl(", ".join(e.neutral[:2]))), st["cell"]),
+                         Paragraph(escape(rtl(e.rationale)), st["cell"])])
+        story.append(table(rows, [3.2 * cm, 3.0 * cm, 0.9 * cm, 1.1 * cm, 3.0 * cm, width - 11.2 * cm]))
 
     def footer(canvas, doc):
         canvas.saveState()
@@ -306,13 +466,15 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         canvas.drawRightString(page[0] - 2 * cm, 1.2 * cm, f"page {doc.page}")
         canvas.restoreState()
 
+    while story and isinstance(story[-1], PageBreak):
+        story.pop()
     with atomic_path(output) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                                 bottomMargin=2 * cm, title=f"Loaded language and framing: {options.title}",
                                 author=f"framing {__version__}", creator=f"framing {__version__}",
                                 subject="Loaded language and framing report", invariant=1)
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return output, [p for p, _, _ in pngs]
+    return output, list(pngs.values())
 
 
 def methods_text(lexicon, options: ReportOptions) -> list[str]:
@@ -330,6 +492,14 @@ def methods_text(lexicon, options: ReportOptions) -> list[str]:
         "<b>Rates.</b> A rate is the number of hits in the outlet's own voice per 1,000 words, where words are all "
         "white-space separated tokens of all the outlet's documents (also those without any hit). Rates let outlets "
         "with different amounts of text be compared; they say nothing about why an outlet writes as it does.",
+        "<b>Intervals.</b> Each 95% interval comes from a bootstrap over documents: the outlet's documents are "
+        "drawn again with replacement, the rate recomputed, 2,000 times, with a fixed seed so that reruns give the "
+        "same intervals. A ratio between two outlets is reported only when its interval excludes 1. Documents are "
+        "treated as independent; stories that repeat each other make intervals too narrow.",
+        "<b>Keyness and label switches.</b> Terms that set an outlet apart are ranked by the z-score of the "
+        "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), with "
+        "Benjamini-Hochberg correction across all terms. A label switch is the split in time that best separates an "
+        "outlet's label shares for one actor (log-likelihood G2), tested by permuting the documents' order.",
         f"<b>Limits.</b> A lexicon sees only the terms someone listed, and a word can be loaded in one context and "
         f"neutral in another; rules catch the common neutral senses, not all. Outlets with fewer than {SMALL_DOCS} "
         f"documents or {SMALL_WORDS:,} words give unstable rates and are flagged in the summary. Periods with little "

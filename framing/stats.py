@@ -604,3 +604,51 @@ def dispersion_table(documents: pd.DataFrame, hits: pd.DataFrame, *, terms=None,
     t["_rank"] = t["term"].map(rank)
     t = t.sort_values(["_rank", "term", "doc_index"], ascending=[False, True, True])
     return t[DISPERSION_COLUMNS].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- comparisons for the summary
+
+def rate_ratio(documents: pd.DataFrame, hits: pd.DataFrame, group_a: str, group_b: str, *, by: str = "outlet",
+               category: str = ALL, options: StatsOptions = StatsOptions()) -> dict:
+    """Rate of group A over rate of group B (own voice by default) with a bootstrap interval.
+
+    Documents are resampled within each group independently (seeded); a replicate where B has no
+    hit gives an infinite ratio, so the upper bound may be ``inf``. Returns a dict with rate_a,
+    rate_b, ratio, ci_low, ci_high, n_docs_a, n_docs_b.
+    """
+    h = counted_hits(hits, options.voices)
+    if category != ALL:
+        h = h[h["category"] == category]
+    per_doc = h.groupby("doc_id").size()
+    out = {}
+    reps = []
+    for key, g in ((group_a, "a"), (group_b, "b")):
+        docs = documents[documents[by] == key]
+        counts = docs["doc_id"].map(per_doc).fillna(0).to_numpy(dtype=float)
+        words = docs["words"].to_numpy(dtype=float)
+        rng = _rng(options.seed, f"ratio|{key}|{category}")
+        n = len(docs)
+        out[f"rate_{g}"] = 1000 * counts.sum() / words.sum() if words.sum() else float("nan")
+        out[f"n_docs_{g}"] = n
+        if n < 2:
+            reps.append(None)
+            continue
+        idx = rng.integers(0, n, size=(options.n_boot, n))
+        c, w = counts[idx].sum(axis=1), words[idx].sum(axis=1)
+        reps.append(1000 * c / np.where(w > 0, w, np.nan))
+    ratio = out["rate_a"] / out["rate_b"] if out["rate_b"] else float("inf")
+    out["ratio"] = ratio
+    if reps[0] is None or reps[1] is None:
+        out["ci_low"] = out["ci_high"] = float("nan")
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(reps[1] > 0, reps[0] / reps[1], np.inf)
+        alpha = (1 - options.level) / 2
+        r = np.sort(r[~np.isnan(r)])  # order statistics: inf stays inf without inf - inf warnings
+        if r.size == 0:
+            out["ci_low"] = out["ci_high"] = float("nan")
+        else:
+            lo_i = min(r.size - 1, int(np.floor(alpha * (r.size - 1))))
+            hi_i = min(r.size - 1, int(np.ceil((1 - alpha) * (r.size - 1))))
+            out["ci_low"], out["ci_high"] = float(r[lo_i]), float(r[hi_i])
+    return out

@@ -26,11 +26,18 @@ def test_demo_report_pdf_reads_back(demo_report):
     assert len(reader.pages) >= 7
     text = "\n".join(p.extract_text() for p in reader.pages)
     for heading in ("Loaded language and framing", "Summary of findings", "The corpus",
-                    "Loaded terms by category", "Which terms each outlet uses", "Over time",
-                    "Top terms per outlet, with examples", "What was counted, and how", "Reproducibility"):
+                    "Loaded terms by category", "How sure are we? Rates with intervals", "Whose words are they?",
+                    "Which terms each outlet uses", "Who calls whom what", "Over time", "What sets each outlet apart",
+                    "Top terms per outlet, with examples", "What was counted, and how", "Reproducibility",
+                    "Appendix: the lexicon entries found in this corpus"):
         assert heading in text, heading
     assert "per 1,000 words" in text
     assert "outlet's own voice" in text
+    # findings carry their numbers and intervals, and the demo's designed label switch is found
+    assert "95% interval" in text
+    assert "Daily Clarion changed how it names armed groups" in " ".join(text.split())
+    # Arabic in the PDF is shaped (presentation forms), not raw isolated letters
+    assert any("\uFE70" <= ch <= "\uFEFF" for ch in text)
     # fonts are embedded (TrueType subsets), so the text is real and portable
     fonts = reader.pages[1]["/Resources"]["/Font"]
     assert any("/FontFile2" in f.get_object()["/FontDescriptor"] for f in
@@ -40,7 +47,9 @@ def test_demo_report_pdf_reads_back(demo_report):
 
 def test_demo_report_pngs_beside_pdf_are_not_blank(demo_report):
     pngs = sorted(demo_report.parent.glob("demo-*.png"))
-    assert [p.name for p in pngs] == ["demo-category-rates.png", "demo-rate-over-time.png", "demo-term-heatmap.png"]
+    assert [p.name for p in pngs] == ["demo-category-rates.png", "demo-keyness.png", "demo-naming.png",
+                                      "demo-rate-over-time.png", "demo-rates-ci.png", "demo-term-heatmap.png",
+                                      "demo-voice.png"]
     for png in pngs:
         img = Image.open(png)
         assert img.width >= 1200  # 8 inches at >= 150 dpi
@@ -53,6 +62,17 @@ def test_report_is_reproducible(demo_report, tmp_path):
     assert again.read_bytes() == demo_report.read_bytes()
     for png in demo_report.parent.glob("demo-*.png"):
         assert (tmp_path / png.name).read_bytes() == png.read_bytes()
+
+
+def test_report_options_sections_and_outlets(tmp_path):
+    out = tmp_path / "part.pdf"
+    assert main(["report", "--demo", "-o", str(out), "--sections", "summary,naming,methods",
+                 "--outlets", "Daily Clarion,Aldenport Courier"]) == 0
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Who calls whom what" in text and "Over time" not in text
+    assert "Sarvel Voice" not in text
+    assert [p.name for p in tmp_path.glob("part-*.png")] == ["part-naming.png"]
+    assert main(["report", "--demo", "-o", str(out), "--sections", "nonsense"]) == 2
 
 
 def test_report_letter_size(tmp_path, data_dir):
