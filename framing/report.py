@@ -8,6 +8,7 @@ timestamps).
 from __future__ import annotations
 
 import platform
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -74,14 +75,56 @@ def rtl(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def highlight(sentence: str, start: int, end: int, colour: str = "#FFE08A") -> str:
+HIGHLIGHT = "#FFE08A"
+TEXT_WIDTH = 460.0  # points of text width for right-to-left line breaking (A4 frame less indents)
+
+
+def rtl_markup(text: str, marks=(), *, width: float = TEXT_WIDTH, size: float = 8.5, numbered: bool = False,
+               colour: str = HIGHLIGHT) -> str:
+    """Paragraph markup for right-to-left text: lines broken in reading order, then each drawn in
+    visual order (reportlab lays text out left to right, so a whole shaped paragraph would wrap with
+    its last words on the first line). ``marks`` are (start, end) spans to highlight; with
+    ``numbered`` each gets a superscript number."""
+    import arabic_reshaper
+    from bidi import get_display
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    marks = sorted(marks)
+    space = stringWidth(" ", "DejaVu", size)
+    lines_out = []
+    for m_line in re.finditer(r"[^\n]+", text):
+        lines, cur, cur_w = [], [], 0.0
+        for m in re.finditer(r"\S+", m_line.group()):
+            a, b = m.start() + m_line.start(), m.end() + m_line.start()
+            shaped = get_display(arabic_reshaper.reshape(text[a:b]))
+            w = stringWidth(shaped, "DejaVu-Bold", size)
+            if cur and cur_w + space + w > width:
+                lines.append(cur)
+                cur, cur_w = [], 0.0
+            cur.append((a, b, shaped))
+            cur_w += (space if len(cur) > 1 else 0) + w
+        if cur:
+            lines.append(cur)
+        for line in lines:
+            parts = []
+            for a, b, shaped in reversed(line):
+                n = next((i for i, (x, y) in enumerate(marks, start=1) if x < b and a < y), None)
+                piece = escape(shaped)
+                if n is not None:
+                    first_word = marks[n - 1][0] >= a  # number a mark once, on its first word
+                    piece = (f'<font backColor="{colour}"><b>{piece}</b></font>'
+                             + (f"<super>{n}</super>" if numbered and first_word else ""))
+                parts.append(piece)
+            lines_out.append(" ".join(parts))
+    return "<br/>".join(lines_out)
+
+
+def highlight(sentence: str, start: int, end: int, colour: str = HIGHLIGHT) -> str:
     """Paragraph markup of ``sentence`` with ``sentence[start:end]`` highlighted (escaped, RTL-aware)."""
-    before, term, after = sentence[:start], sentence[start:end], sentence[end:]
-    mark = f'<font backColor="{colour}"><b>{escape(rtl(term))}</b></font>'
     if has_arabic(sentence):
-        # Visual order of a right-to-left line: what follows the term is drawn to its left.
-        return escape(rtl(after)) + mark + escape(rtl(before))
-    return escape(before) + mark + escape(after)
+        return rtl_markup(sentence, [(start, end)], colour=colour)
+    before, term, after = sentence[:start], sentence[start:end], sentence[end:]
+    return escape(before) + f'<font backColor="{colour}"><b>{escape(term)}</b></font>' + escape(after)
 
 
 def _styles():
@@ -417,7 +460,9 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                 for ex in _examples_for(analysis.examples, outlet, r.entry)[:1]:
                     story_style = st["example_rtl"] if has_arabic(ex.sentence) else st["example"]
                     date = f"{ex.date:%Y-%m-%d}" if isinstance(ex.date, pd.Timestamp) and not pd.isna(ex.date) else "no date"
-                    block.append(Paragraph(f"“{highlight(_trim(ex), *_trim_offsets(ex))}” "
+                    quoted = highlight(_trim(ex), *_trim_offsets(ex))
+                    quoted = quoted if has_arabic(ex.sentence) else f"“{quoted}”"
+                    block.append(Paragraph(f"{quoted} "
                                            f"<font color='#555555' size='7'>({escape(VOICE_LABEL.get(ex.voice, ex.voice))}; "
                                            f"{escape(ex.doc_id)}, {date})</font>", story_style))
             story.append(KeepTogether(block))

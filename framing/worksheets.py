@@ -22,7 +22,7 @@ from .analyze import Analysis
 from .errors import OptionError
 from .normalize import has_arabic
 from .output import atomic_path, ensure_dir
-from .report import _register_fonts, _styles, rtl
+from .report import TEXT_WIDTH, _register_fonts, _styles, rtl, rtl_markup
 from .sentences import sentence_spans
 
 KINDS = ("spot", "compare", "rewrite", "guess")
@@ -167,10 +167,12 @@ def choose_pair(analysis: Analysis, options: WorksheetOptions) -> tuple[str, str
 
 # ----------------------------------------------------------------------------- rendering helpers
 
-def marked(text: str, hits: list[tuple[int, int, str]], *, show: bool) -> str:
+def marked(text: str, hits: list[tuple[int, int, str]], *, show: bool, width: float = TEXT_WIDTH) -> str:
     """Paragraph markup of ``text``; with ``show`` the hits are highlighted and numbered."""
+    if has_arabic(text):
+        return rtl_markup(text, [(a, b) for a, b, _ in hits] if show else (), numbered=show, width=width)
     if not show or not hits:
-        return escape(rtl(text))
+        return escape(text)
     parts, pos = [], 0
     for n, (a, b, _) in enumerate(sorted(hits), start=1):
         if a < pos:
@@ -182,11 +184,9 @@ def marked(text: str, hits: list[tuple[int, int, str]], *, show: bool) -> str:
     rendered = []
     for p in parts:
         if p[0] == "plain":
-            rendered.append(escape(rtl(p[1])))
+            rendered.append(escape(p[1]))
         else:
-            rendered.append(f'<font backColor="{HIGHLIGHT}"><b>{escape(rtl(p[1]))}</b></font><super>{p[2]}</super>')
-    if has_arabic(text):
-        rendered.reverse()  # right-to-left: the first run is drawn rightmost
+            rendered.append(f'<font backColor="{HIGHLIGHT}"><b>{escape(p[1])}</b></font><super>{p[2]}</super>')
     return "".join(rendered)
 
 
@@ -348,8 +348,8 @@ def _compare(analysis, a, b, w, wording, st, cat_label):
         date = doc["date"].strftime("%Y-%m-%d") if not pd.isna(doc["date"]) else "no date"
         style = st["example_rtl"] if has_arabic(excerpt) else st["example"]
         head = f"<b>{escape(rtl(doc['outlet']))}</b> · {date}<br/><b>{escape(rtl(doc['title']))}</b><br/><br/>"
-        cols_student.append([Paragraph(head + marked(excerpt, h, show=False).replace("\n", "<br/>"), style)])
-        cols_key.append([Paragraph(head + marked(excerpt, h, show=True).replace("\n", "<br/>"), style)])
+        cols_student.append([Paragraph(head + marked(excerpt, h, show=False, width=200).replace("\n", "<br/>"), style)])
+        cols_key.append([Paragraph(head + marked(excerpt, h, show=True, width=200).replace("\n", "<br/>"), style)])
         lists.append((doc["outlet"], h))
     outlets = {"outlet_a": lists[0][0], "outlet_b": lists[1][0]}
 
@@ -371,9 +371,97 @@ def _compare(analysis, a, b, w, wording, st, cat_label):
     return (w["instructions"].format(**outlets), student), (w["key_intro"], key)
 
 
+def _paragraphs(analysis: Analysis, outlets: set[str], options: WorksheetOptions) -> list[Item]:
+    docs = analysis.documents
+    out = []
+    for d in docs[docs["outlet"].isin(outlets)].sort_values("doc_id").itertuples():
+        if options.lang and d.lang != options.lang:
+            continue
+        date = d.date.strftime("%Y-%m-%d") if not pd.isna(d.date) else "no date"
+        for para in re.split(r"\n\s*\n", analysis.texts.get(d.doc_id, "")):
+            n = len(para.split())
+            if 35 <= n <= 130:
+                out.append(Item(d.doc_id, d.outlet, date, para.strip()))
+    return out
+
+
+def _telltales(fingerprint, text: str, outlet: str, top: int = 5) -> list[str]:
+    """The words of ``text`` that push the model most towards ``outlet``."""
+    import numpy as np
+
+    from .fingerprint import _mask
+
+    pipe = fingerprint.pipeline
+    vec = pipe.named_steps["words"].transform([_mask(text, fingerprint.mask)])
+    clf = pipe.named_steps["classifier"]
+    classes = list(clf.classes_)
+    coef = clf.coef_[classes.index(outlet)] if len(classes) > 2 else (clf.coef_[0] if outlet == classes[1] else -clf.coef_[0])
+    contrib = vec.multiply(coef).tocsr()
+    names = pipe.named_steps["words"].get_feature_names_out()
+    order = np.argsort(-contrib.data)
+    return [names[contrib.indices[i]] for i in order[:top] if contrib.data[i] > 0]
+
+
 def _guess(analysis, options, w, wording, st, fingerprint):
-    raise OptionError("--kind guess needs the outlet fingerprint model, which this version does not have yet: "
-                      "use spot, compare or rewrite")
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    from .errors import ModelError
+    from .fingerprint import fingerprint_outlets
+
+    docs = analysis.documents
+    if options.outlets:
+        docs = docs[docs["outlet"].isin(options.outlets)]
+    if fingerprint is None:
+        try:
+            fingerprint = fingerprint_outlets([analysis.texts.get(d, "") for d in docs["doc_id"]], list(docs["outlet"]),
+                                              seed=options.seed)
+        except ModelError as exc:
+            raise OptionError(f"--kind guess: {exc}") from None
+    outlets = set(fingerprint.outlets)
+    pool = _paragraphs(analysis, outlets, options)
+    # Keep paragraphs the model attributes to their outlet with some confidence: they have tell-tale wording.
+    if pool:
+        pred = fingerprint.predict([it.text for it in pool])
+        pool = [it for it, (_, row) in zip(pool, pred.iterrows()) if row["predicted"] == it.outlet and row[it.outlet] >= 0.4]
+    if not pool:
+        raise OptionError("--kind guess found no paragraph whose wording points clearly to its outlet: "
+                          "use spot, compare or rewrite")
+    rng = random.Random(options.seed)
+    by_outlet: dict[str, list[Item]] = {}
+    for it in pool:
+        by_outlet.setdefault(it.outlet, []).append(it)
+    order = sorted(by_outlet)
+    for lst in by_outlet.values():
+        rng.shuffle(lst)
+    chosen: list[Item] = []
+    while len(chosen) < options.items and any(by_outlet.values()):
+        for o in order:
+            if by_outlet[o] and len(chosen) < options.items:
+                chosen.append(by_outlet[o].pop())
+    rng.shuffle(chosen)
+    outlet_list = ", ".join(rtl(o) for o in sorted(outlets))
+    matcher_hits = analysis.hits[analysis.hits["sense"] == "loaded"]
+    student, key = [], []
+    for i, it in enumerate(chosen, start=1):
+        style = _example_style(st, it.rtl)
+        student.append(KeepTogether([Paragraph(f"<b>{i}.</b> {marked(it.text, [], show=False)}", style),
+                                     Paragraph("Outlet: ________________________   Words that gave it away: "
+                                               "____________________________", st["small"]), Spacer(1, 10)]))
+        words = _telltales(fingerprint, it.text, it.outlet)
+        doc_hits = matcher_hits[matcher_hits["doc_id"] == it.doc_id]
+        loaded = sorted({h.surface for h in doc_hits.itertuples() if h.surface in it.text})
+        key.append(KeepTogether([
+            Paragraph(f"<b>{i}.</b> {marked(it.text, [], show=False)}", style),
+            Paragraph(f"<b>{escape(rtl(it.outlet))}</b> ({escape(it.date)}). Tell-tale wording according to the model: "
+                      f"{escape(' · '.join(rtl(x) for x in words) or '–')}."
+                      + (f" Loaded terms from the lexicon: {escape(' · '.join(rtl(x) for x in loaded))}." if loaded else ""),
+                      st["small"]),
+            Spacer(1, 10)]))
+    key.append(Paragraph(
+        f"How well the model tells these outlets apart: {fingerprint.accuracy:.0%} of documents attributed correctly "
+        f"in {len(fingerprint.folds)}-fold cross-validation (chance: {fingerprint.chance:.0%}). The model learns "
+        "wording from this corpus itself, so a paragraph's tell-tale words are clues, not proof.", st["small"]))
+    return (w["instructions"].format(outlets=outlet_list), student), (w["key_intro"], key)
 
 
 def _build(path, intro, body, title, wording, st, options, is_key):

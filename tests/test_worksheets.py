@@ -1,0 +1,84 @@
+"""Worksheets read back: student copy vs answer key, real sentences, seeds, Arabic."""
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from framing.cli import main
+from framing.worksheets import neutral_version
+
+
+def text_of(path):
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+
+@pytest.mark.parametrize("kind, title", [("spot", "Spot the loaded words"), ("compare", "Same event, two outlets"),
+                                         ("rewrite", "Rewrite it neutrally"), ("guess", "Which outlet wrote this?")])
+def test_student_copy_and_key(tmp_path, kind, title):
+    out = tmp_path / f"{kind}.pdf"
+    assert main(["exercise", "--demo", "--kind", kind, "--items", "5", "-o", str(out), "--jobs", "1"]) == 0
+    key = tmp_path / f"{kind}-key.pdf"
+    student, answers = text_of(out), text_of(key)
+    assert title in student and title in answers
+    assert "ANSWER KEY" in answers and "ANSWER KEY" not in student
+    assert "Name:" in student
+    if kind in ("spot", "rewrite", "compare"):
+        # the key names categories and neutral alternatives; the student copy does not
+        assert "neutral:" in answers and "neutral:" not in student
+        assert re.search(r"Labels for|Glorifying|Delegitimising|Distancing|Endorsing|Intensifiers|Dehumanising", answers)
+    if kind == "rewrite":
+        assert "Neutral:" in answers
+    if kind == "guess":
+        assert "cross-validation" in answers and "Tell-tale wording" in answers
+    if kind == "compare":
+        assert "Which words does" in student
+
+
+def test_same_seed_same_worksheet_other_seed_other_items(tmp_path):
+    paths = []
+    for name, seed in (("a", "3"), ("b", "3"), ("c", "4")):
+        out = tmp_path / f"{name}.pdf"
+        assert main(["exercise", "--demo", "--kind", "spot", "--items", "6", "--seed", seed, "-o", str(out)]) == 0
+        paths.append(out)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert text_of(paths[0]) != text_of(paths[2])
+
+
+def test_items_are_real_sentences_of_the_corpus(tmp_path):
+    import json
+
+    from framing.commands import demo_path
+    corpus = " ".join(" ".join(json.loads(line)["text"].split()) for line in demo_path().open(encoding="utf-8"))
+    out = tmp_path / "s.pdf"
+    assert main(["exercise", "--demo", "--kind", "spot", "--items", "4", "--outlets", "Daily Clarion", "-o", str(out)]) == 0
+    student = text_of(out)
+    items = re.findall(r"\d\. (.+?) _{10,}", student)
+    assert len(items) == 4
+    for item in items:
+        assert item[:40] in corpus
+
+
+def test_arabic_items_are_shaped(tmp_path):
+    out = tmp_path / "ar.pdf"
+    assert main(["exercise", "--demo", "--kind", "spot", "--lang", "ar", "--items", "3", "-o", str(out)]) == 0
+    assert any("\uFE70" <= ch <= "\uFEFF" for ch in text_of(tmp_path / "ar-key.pdf"))
+
+
+def test_neutral_version_uses_lexicon_alternatives():
+    from framing.lexicon import load_lexicon
+    lex = load_lexicon()
+    text = "Terrorists attacked the regime's base."
+    hits = [(0, 10, lex.find("terrorists")[0].id), (24, 30, lex.find("regime")[0].id)]
+    out = neutral_version(text, hits, lex)
+    assert "Terrorists" not in out and "regime" not in out
+    assert out.startswith(lex.find("terrorists")[0].neutral[0][0].upper())
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--kind", "spot", "--outlets", "Nobody"], "no outlet named Nobody"),
+    (["--kind", "spot", "--items", "0"], "--items must be at least 1"),
+    (["--kind", "spot", "--wording", "xx"], "no wording file 'xx'"),
+])
+def test_bad_options(tmp_path, capsys, args, message):
+    assert main(["exercise", "--demo", "-o", str(tmp_path / "w.pdf"), *args]) == 2
+    assert message in capsys.readouterr().err
