@@ -51,6 +51,14 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
                     help="let the small sense model decide ambiguous terms no cue rule decides (default: such hits count as loaded)")
     p.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit with code 1 when any input was skipped")
+    sc = p.add_argument_group("large corpora (README, Scale)")
+    sc.add_argument("--store", metavar="FILE", help="a DuckDB file of results: analyze INPUT --store FILE adds the input "
+                    "files not yet in it; other commands given --store FILE and no INPUT read it without analysing again")
+    sc.add_argument("--rebuild", action="store_true", help="with --store: empty the store first (after a lexicon change)")
+    sc.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="where the analysis runs: local processes (default) or a Dask cluster")
+    sc.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler (tcp://HOST:8786); "
+                    "default: a local Dask cluster of --jobs workers")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,9 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
                            "examples:\n"
                            "  framing analyze --demo -o reports/demo\n"
                            "  framing analyze export.csv --text-col body --period quarter -o results/\n"
-                           "  framing analyze dumps/ --lexicon mine.tsv -o results/\n"))
+                           "  framing analyze dumps/ --lexicon mine.tsv -o results/\n"
+                           "  framing analyze archive/ --store archive.duckdb   (then: framing report --store archive.duckdb)\n"))
     _add_input_options(p)
-    p.add_argument("-o", "--output", default="reports/analysis", metavar="DIR", help="output folder (default: reports/analysis)")
+    p.add_argument("-o", "--output", metavar="DIR",
+                   help="output folder (default: reports/analysis; with --store, tables are written only when -o is given)")
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for rates over time (default: month)")
     p.set_defaults(run=_run_analyze)
 
@@ -142,9 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_stats_commands(sub, _fmt)
 
-    from .cli_model import add_model_commands
+    from .cli_model import add_corpus_model_commands, add_model_commands
 
     add_model_commands(sub, _fmt)
+    add_corpus_model_commands(sub, _fmt)
 
     p = sub.add_parser("hits", help="list every hit with its position, category and context",
                        formatter_class=_fmt(), description=(

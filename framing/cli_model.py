@@ -247,3 +247,104 @@ def _evaluate_fixed(model, texts, labels, folds, seed):
     table.loc[len(table)] = ["mean", *table.drop(columns="fold").mean().to_list()]
     return Evaluation(table, pd.DataFrame({"label": y, "p_loaded": p}),
                       pd.DataFrame(columns=["train_size", "macro_f1_mean", "macro_f1_std"]))
+
+
+# ----------------------------------------------------------------------------- term scores and fingerprint
+
+def add_corpus_model_commands(sub, fmt) -> None:
+    """`framing termscores` and `framing fingerprint`: the classifier applied to a corpus."""
+    from .cli import _add_input_options
+
+    p = sub.add_parser("termscores", help="score the terms each outlet uses; per-outlet framing index",
+                       formatter_class=fmt(), description=(
+                           "For every lexicon term per outlet: how often, in whose voice, its strength, and the\n"
+                           "classifier's mean loadedness of the sentences it appears in, combined into one term score\n"
+                           "with a bootstrap interval; a per-outlet framing index; each outlet's mean sentence\n"
+                           "loadedness with its interval.\n\n"
+                           "writes DIR/term_scores.csv, DIR/framing_index.csv, DIR/outlet_loadedness.csv and\n"
+                           "DIR/top-terms-OUTLET.png\n\n"
+                           "examples:\n"
+                           "  framing termscores --demo -o reports/termscores\n"
+                           "  framing termscores export.csv --model mine.skops -o results/\n"))
+    _add_input_options(p)
+    p.add_argument("--model", metavar="MODEL", help="a model made by 'framing train' (default: the shipped model)")
+    p.add_argument("-o", "--output", default="reports/termscores", metavar="DIR", help="output folder")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    p.set_defaults(run=termscores_command)
+
+    p = sub.add_parser("fingerprint", help="which outlet wrote this? a cross-validated outlet model",
+                       formatter_class=fmt(), description=(
+                           "Fit a linear model that predicts the outlet from wording; report its cross-validated\n"
+                           "accuracy, each outlet's most distinctive words and a confusion matrix.\n\n"
+                           "writes DIR/fingerprint.csv (accuracy), DIR/confusion.csv, DIR/features.csv,\n"
+                           "DIR/confusion.png and DIR/features-OUTLET.png\n\n"
+                           "examples:\n"
+                           "  framing fingerprint --demo -o reports/fingerprint\n"
+                           "  framing fingerprint articles.jsonl.gz -o results/fingerprint\n"))
+    _add_input_options(p)
+    p.add_argument("-o", "--output", default="reports/fingerprint", metavar="DIR", help="output folder")
+    p.add_argument("--seed", type=int, default=0, help="seed of the folds (default: 0)")
+    p.set_defaults(run=fingerprint_command)
+
+
+def _slug(name: str) -> str:
+    import re
+
+    return re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-").lower() or "outlet"
+
+
+def termscores_command(args) -> int:
+    from .commands import _finish, run_analysis
+    from .model import aggregate, load_model, score_corpus
+    from .output import atomic_path, ensure_dir, write_csv
+    from .plot import outlet_colours, save_figure
+    from .termscores import TermScoreOptions, framing_index, plot_top_terms, term_scores
+
+    analysis = run_analysis(args, keep_texts=True)
+    model = load_model(args.model)
+    corpus = analysis.documents.assign(text=analysis.documents["doc_id"].map(analysis.texts))
+    sentences = score_corpus(model, corpus)
+    options = TermScoreOptions(seed=args.seed)
+    scores = term_scores(analysis.hits, sentences, analysis.documents, options)
+    index = framing_index(analysis.hits, sentences, analysis.documents, options)
+    loadedness = aggregate(sentences, "outlet", seed=args.seed)
+    out = ensure_dir(args.output)
+    write_csv(out / "term_scores.csv", scores)
+    write_csv(out / "framing_index.csv", index)
+    write_csv(out / "outlet_loadedness.csv", loadedness)
+    colours = outlet_colours(analysis.documents["outlet"].unique())
+    charts = 0
+    for outlet in sorted(scores["outlet"].unique()):
+        with atomic_path(out / f"top-terms-{_slug(outlet)}.png") as tmp:
+            save_figure(plot_top_terms(scores, outlet, colours=colours), tmp, fmt="png")
+        charts += 1
+    print(f"{len(scores)} outlet x term scores from {len(sentences):,} scored sentences; "
+          f"tables and {charts} chart(s) written to {out}/")
+    return _finish(analysis, args)
+
+
+def fingerprint_command(args) -> int:
+    from .commands import _finish, run_analysis
+    from .fingerprint import fingerprint_outlets, plot_confusion, plot_distinctive_features
+    from .output import atomic_path, ensure_dir, write_csv
+    from .plot import save_figure
+
+    analysis = run_analysis(args, keep_texts=True)
+    docs = analysis.documents
+    fp = fingerprint_outlets([analysis.texts.get(d, "") for d in docs["doc_id"]], list(docs["outlet"]), seed=args.seed)
+    out = ensure_dir(args.output)
+    write_csv(out / "fingerprint.csv", pd.DataFrame([{
+        "outlets": len(fp.outlets), "documents": int(fp.confusion.to_numpy().sum()), "accuracy": round(fp.accuracy, 4),
+        "chance": round(fp.chance, 4), "folds": len(fp.folds), "left_out": "; ".join(fp.dropped)}]))
+    write_csv(out / "confusion.csv", fp.confusion.reset_index())
+    write_csv(out / "features.csv", fp.features)
+    with atomic_path(out / "confusion.png") as tmp:
+        save_figure(plot_confusion(fp), tmp, fmt="png")
+    for outlet in fp.outlets:
+        with atomic_path(out / f"features-{_slug(outlet)}.png") as tmp:
+            save_figure(plot_distinctive_features(fp, outlet), tmp, fmt="png")
+    print(f"outlet fingerprint: {fp.accuracy:.0%} of documents attributed correctly in {len(fp.folds)}-fold "
+          f"cross-validation (chance {fp.chance:.0%}); written to {out}/")
+    if fp.dropped:
+        print(f"note: left out (too few documents): {', '.join(fp.dropped)}", file=sys.stderr)
+    return _finish(analysis, args)
