@@ -8,6 +8,7 @@ least ``--entries`` entries (the shipped lexicons plus generated multi-word term
 - matcher: MB/s and documents/s on one core (Aho-Corasick + word-boundary checks);
 - baseline: the same lexicon as one case-insensitive alternation in Python's `re`, per document,
   on a sample of the corpus (it is too slow for all of it), and the ratio matcher / baseline;
+- segmenter: MB/s of splitting a pasted multi-article dump made of the same articles;
 - analyze: the whole command (read JSONL, match, context, tables) with ``--jobs`` workers: MB/s;
 - peak resident memory of the analyze run (parent + workers), to compare across corpus sizes.
 
@@ -87,6 +88,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--baseline-mb", type=float, default=5, help="corpus sample for the re baseline")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--dump-mb", type=float, default=20, help="size of the pasted dump for the segmenter")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
@@ -127,7 +129,28 @@ def main() -> None:
     base_mbs = sample_mb / dt
     print(f"baseline re (1 core, {sample_mb:.0f} MB sample): {base_mbs:7.2f} MB/s  ({base_hits:,} hits)"
           f"  -> matcher is {match_mbs / base_mbs:.0f}x the baseline")
-    del texts, sample
+    # Segmentation of a pasted dump: the same articles as a blog dump (headline, date line, byline,
+    # body, filler), as `framing segment` and every command see .txt inputs.
+    from framing.ingest.segment import segment_text
+
+    dump_parts, dump_size = [], 0
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    for i, t in enumerate(texts):
+        if dump_size >= args.dump_mb * 1e6:
+            break
+        part = (f"Story {i} about the talks in the region\n\n{months[i % 12]} {1 + i % 28}, 2021\n\n"
+                f"By Staff, Agencies\n\n{t}\n\nRelated Videos\n\nMore on the topic\n\n")
+        dump_parts.append(part)
+        dump_size += len(part.encode())
+    dump = "".join(dump_parts)
+    t0 = time.perf_counter()
+    segments = segment_text(dump, file="bench.txt")
+    dt = time.perf_counter() - t0
+    articles = sum(1 for seg in segments if seg.kind == "article")
+    print(f"segmenter (1 core, {dump_size / 1e6:.0f} MB dump): {dump_size / 1e6 / dt:7.1f} MB/s  "
+          f"({articles:,} articles of {len(dump_parts):,}, repost detection on)")
+    del texts, sample, dump, dump_parts
 
     out = tmp / "out"
     cmd = [sys.executable, "-m", "framing", "analyze", str(corpus), "--lexicons", ",".join(core) or "none",
