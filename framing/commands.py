@@ -42,13 +42,53 @@ def lexicon_from(args):
     names = [] if args.lexicons.strip().lower() == "none" else [n.strip() for n in args.lexicons.split(",") if n.strip()]
     if not names and not args.lexicon:
         raise OptionError("--lexicons none and no --lexicon FILE: there is nothing to look for")
-    return load_lexicon(names, args.lexicon)
+    notes: list[str] = []
+    lexicon = load_lexicon(names, args.lexicon, notes=notes)
+    if len(notes) > 3:
+        notes = notes[:3] + [f"... and {len(notes) - 3} more replacements"]
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    return lexicon
+
+
+def analyze_options(args, **options) -> AnalyzeOptions:
+    engine, scheduler = getattr(args, "engine", "local"), getattr(args, "scheduler", None)
+    if scheduler and engine != "dask":
+        raise OptionError("--scheduler ADDRESS is for --engine dask: add --engine dask")
+    if getattr(args, "rebuild", False) and not getattr(args, "store", None):
+        raise OptionError("--rebuild empties a store: give it with --store FILE")
+    return AnalyzeOptions(jobs=args.jobs, sense_model=getattr(args, "sense_model", False), engine=engine,
+                          scheduler=scheduler, **options)
+
+
+def store_inputs(args):
+    """With --store and INPUT: analyse INPUT's files not yet in the store into it (framing.store).
+    Returns what the run did, or None when no INPUT is given (the store is only read)."""
+    from .store import add_to_store
+
+    options = analyze_options(args)
+    if not (args.inputs or getattr(args, "demo", False)):
+        if args.rebuild:
+            raise OptionError("--rebuild: give the INPUT to analyse into the emptied store")
+        return None
+    run = add_to_store(args.store, input_paths(args), lexicon_from(args), read_options(args), options,
+                       rebuild=args.rebuild, command=" ".join(["framing", *sys.argv[1:]]))
+    print(run.summary(), file=sys.stdout if args.command == "analyze" else sys.stderr)
+    return run
 
 
 def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False) -> Analysis:
+    if getattr(args, "store", None):
+        from .store import load_analysis
+
+        store_inputs(args)
+        analysis = load_analysis(args.store, keep_neutral=keep_neutral, keep_texts=keep_texts)
+        if analysis.documents.empty:
+            raise OptionError(f"--store {args.store}: holds no document: add some with "
+                              f"framing analyze INPUT --store {args.store}")
+        return analysis
     analysis = analyze_corpus(input_paths(args), lexicon_from(args), read_options(args),
-                              AnalyzeOptions(jobs=args.jobs, keep_neutral_senses=keep_neutral, keep_texts=keep_texts,
-                                             sense_model=getattr(args, "sense_model", False)))
+                              analyze_options(args, keep_neutral_senses=keep_neutral, keep_texts=keep_texts))
     if analysis.documents.empty:
         skipped = analysis.manifest.skipped()
         why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""
@@ -91,7 +131,24 @@ def _finish(analysis: Analysis, args) -> int:
 
 
 def analyze_command(args) -> int:
-    analysis = run_analysis(args)
+    if args.store:
+        run = store_inputs(args)
+        if run is None:
+            raise OptionError("no INPUT given: name files or folders to add to the store, or use --demo")
+        if not args.output:
+            print(f"read it with framing report|compare|kwic|html|hits --store {args.store}, or query it with SQL "
+                  "(README, Scale)")
+            skipped = run.counts.get("skipped", 0)
+            if skipped:
+                print(f"note: {skipped} input record(s) skipped; each is listed with its reason in the store's "
+                      "manifest table", file=sys.stderr)
+            return 1 if (skipped and args.strict) else 0
+        from .store import load_analysis
+
+        analysis = load_analysis(args.store, rerun_rows=True)  # the tables of everything in the store
+    else:
+        args.output = args.output or "reports/analysis"
+        analysis = run_analysis(args)
     out = ensure_dir(args.output)
     write_csv(out / "documents.csv", analysis.documents)
     write_csv(out / "hits.csv", analysis.hits)
@@ -131,7 +188,8 @@ def report_command(args) -> int:
 
 
 def _title(args) -> str:
-    return args.title or ("Demo corpus" if args.demo else ", ".join(Path(p).name for p in args.inputs[:3]))
+    return args.title or ("Demo corpus" if args.demo else ", ".join(Path(p).name for p in args.inputs[:3])
+                          or Path(getattr(args, "store", None) or "").stem)
 
 
 def html_command(args) -> int:

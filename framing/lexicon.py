@@ -126,14 +126,19 @@ def load_categories(path: Path | None = None) -> dict[str, Category]:
 
 
 def load_lexicon(shipped: list[str] | tuple[str, ...] = DEFAULT_LEXICONS,
-                 extra: list[str | Path] | tuple[str | Path, ...] = ()) -> Lexicon:
-    """Load the named shipped lexicons plus the user's files; raise LexiconError listing every problem."""
-    paths = resolve_shipped(shipped) + [Path(p) for p in extra]
+                 extra: list[str | Path] | tuple[str | Path, ...] = (), *, notes: list[str] | None = None) -> Lexicon:
+    """Load the named shipped lexicons plus the user's files; raise LexiconError listing every problem.
+
+    The user's files take precedence: a user file that holds most of a shipped lexicon's ids is an
+    edited copy of it and replaces it whole (so a row deleted in the copy is no longer counted); a
+    user entry with the id or a term of a shipped entry replaces that entry. What was replaced is
+    appended to ``notes``.
+    """
     categories = load_categories()
-    entries: list[Entry] = []
     problems: list[str] = []
     digest = hashlib.sha256()
-    for path in paths:
+
+    def read(path: Path) -> list[Entry]:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -142,12 +147,41 @@ def load_lexicon(shipped: list[str] | tuple[str, ...] = DEFAULT_LEXICONS,
             raise LexiconError([f"{path}: cannot read lexicon: {exc.strerror}"]) from None
         digest.update(raw)
         file_entries, file_problems = parse_lexicon(raw, str(path), categories)
-        entries.extend(file_entries)
         problems.extend(file_problems)
+        return file_entries
+
+    shipped_paths = resolve_shipped(shipped)
+    shipped_sets = [(p, read(p)) for p in shipped_paths]
+    user_paths = [Path(p) for p in extra]
+    user_entries = [e for p in user_paths for e in read(p)]
+    problems.extend(_cross_problems(user_entries))
+    if problems:
+        raise LexiconError(problems)
+    user_ids = {e.id for e in user_entries}
+    user_forms = {_form_key(e, f) for e in user_entries for f in e.forms}
+    kept_paths, entries = [], []
+    for path, file_entries in shipped_sets:
+        ids = {e.id for e in file_entries}
+        if ids and len(ids & user_ids) >= 0.5 * len(ids):
+            if notes is not None:
+                notes.append(f"your lexicon replaces the shipped {path.parent.name}/{path.stem} (it holds most of its entries)")
+            continue
+        kept_paths.append(path)
+        for e in file_entries:
+            if e.id in user_ids or any(_form_key(e, f) in user_forms for f in e.forms):
+                if notes is not None:
+                    notes.append(f"your entry replaces the shipped entry {e.id} ({e.term})")
+                continue
+            entries.append(e)
+    entries.extend(user_entries)
     problems.extend(_cross_problems(entries))
     if problems:
         raise LexiconError(problems)
-    return Lexicon(tuple(entries), categories, tuple(str(p) for p in paths), digest.hexdigest())
+    return Lexicon(tuple(entries), categories, tuple(str(p) for p in kept_paths + user_paths), digest.hexdigest())
+
+
+def _form_key(e: Entry, form: str) -> tuple[str, bool]:
+    return match_key(form.rstrip("*"), e.lang), form.endswith("*")
 
 
 def validate_file(path: str | Path) -> tuple[list[Entry], list[str]]:
@@ -272,7 +306,7 @@ def _cross_problems(entries: list[Entry]) -> list[str]:
             continue
         seen_ids[e.id] = e
         for form in e.forms:
-            key = (match_key(form.rstrip("*"), e.lang), form.endswith("*"))
+            key = _form_key(e, form)
             other = seen_forms.get(key)
             if other is not None and other.id != e.id:
                 problems.append(f"{e.file}:{e.line}: '{form}' of entry {e.id} is already a form of {other.id} "

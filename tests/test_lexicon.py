@@ -105,3 +105,32 @@ def test_every_shipped_lexicon_validates():
     for name in names:
         lex = load_lexicon([name])
         assert len(lex) > 0, name
+
+
+def test_edited_copy_of_a_shipped_lexicon_replaces_it(tmp_path):
+    """Scenario: copy the shipped lexicon, delete 'militants', add a term of your own, rerun."""
+    from framing.lexicon import shipped_dir
+    from framing.match import Matcher
+
+    lines = (shipped_dir() / "en" / "core.tsv").read_text(encoding="utf-8").splitlines()
+    kept = [ln for ln in lines if not ln.startswith("en.armed.militants\t")]
+    assert len(kept) == len(lines) - 1
+    kept.append("mine.hawkish\ten\thawkish\t\tintensifier\t\t1\tfirm\tMy own term.\tno")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    notes = []
+    lex = load_lexicon(["en/core", "ar/core"], [mine], notes=notes)
+    assert any("replaces the shipped en/core" in n for n in notes)
+    m = Matcher(lex)
+    text = "The militants and the hawkish minister."
+    assert [text[s.start:s.end] for s in m.find(text)] == ["hawkish"]
+
+
+def test_user_entry_overrides_a_shipped_entry(tmp_path):
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(HEADER + "mine.regime\ten\tregime\t\tstate_label\tgovernment\t1\tgovernment\tMilder in my field.\tno\n",
+                    encoding="utf-8")
+    notes = []
+    lex = load_lexicon(["en/core"], [mine], notes=notes)
+    assert [e.id for e in lex.find("regime")] == ["mine.regime"]
+    assert any("replaces the shipped entry" in n for n in notes)
