@@ -24,19 +24,30 @@ def ensure_dir(path: str | Path) -> Path:
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path):
-    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step.
+
+    On any failure (disk full, interrupted, an error while writing) the temporary file is removed
+    and ``target`` is left as it was: no half-written output is ever left behind.
+    """
     target = Path(target)
     ensure_dir(target.parent if str(target.parent) else ".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    os.chmod(tmp, 0o666 & ~_umask())
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder: give a file name to write")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(fd)
+        os.chmod(tmp, 0o666 & ~_umask())
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}: check the folder's permissions "
+                          "or choose another with -o") from None
     try:
         yield Path(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}: check free space and permissions") from None
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}: check free space and permissions; "
+                          "the previous file, if any, is unchanged") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -71,7 +82,7 @@ def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
             s = s.map(lambda v: v if v != v else float(f"{v:.6g}")).astype("float64")
         elif s.dtype == object:
             s = s.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
-        columns[str(col)] = pa.array(s.to_numpy() if not isinstance(s.dtype, pd.StringDtype) else s.astype(object).fillna("").to_numpy())
+        columns[str(col)] = pa.array(s.to_numpy() if not isinstance(s.dtype, pd.StringDtype) else s.astype(object).fillna("").to_numpy(), from_pandas=True)
     arrow = pa.table(columns) if columns else pa.table({})
     with atomic_path(target) as tmp:
         pacsv.write_csv(arrow, str(tmp), pacsv.WriteOptions(quoting_style="needed", include_header=True))

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import InputError, OptionError
 from ..manifest import Manifest
-from .encoding import DecodedText
+from .encoding import DecodedText, damage_note
 
 
 def dump_segments(decoded: DecodedText, path: Path, options) -> list:
     """Segments of a text file, with the user's corrections applied and duplicates marked."""
     from .segment import SegmentOptions, segment_text
 
-    segments = segment_text(decoded.text, file=str(path), options=SegmentOptions(dayfirst=options.dayfirst))
+    seg_options = SegmentOptions(dayfirst=options.dayfirst)
+    segments = segment_text(decoded.text, file=str(path), options=seg_options)
     if options.corrections:
         from .corrections import apply_corrections, load_corrections
 
-        segments = apply_corrections(segments, load_corrections(options.corrections), file=str(path))
+        try:
+            segments = apply_corrections(segments, load_corrections(options.corrections), file=str(path),
+                                         text=decoded.text, options=seg_options)
+        except InputError as exc:
+            # A mistake in the corrections file stops the run: skipping the dump would lose its articles.
+            raise OptionError(f"--corrections {exc}") from None
     return segments
 
 
@@ -41,6 +48,8 @@ def records_from_dump(decoded: DecodedText, path: Path, options, manifest: Manif
             manifest.add(str(path), where, "skipped", format="text", encoding=decoded.encoding,
                          reason="article without text")
             continue
+        replaced = decoded.replaced_between(seg.start_line, seg.end_line)
+        note = damage_note(replaced, max(0, seg.text.count("\ufffd") - replaced))
         doc_id = f"{path.name}:{seg.start_line}"
         ids[i] = doc_id
         if seg.duplicate_of is not None and not options.keep_duplicates:
@@ -53,5 +62,5 @@ def records_from_dump(decoded: DecodedText, path: Path, options, manifest: Manif
             "doc_id": doc_id, "outlet": seg.outlet or "", "date": seg.date, "title": seg.title or "",
             "author": seg.author or "", "lang": seg.lang or "", "text": seg.text,
             "_record": where, "line": seg.body_start_line, "source": f"{path}:{seg.body_start_line}",
-            "encoding": decoded.encoding, "reposted_by": seg.reposted_by or "",
+            "encoding": decoded.encoding, "reposted_by": seg.reposted_by or "", "_note": note,
         }

@@ -9,23 +9,25 @@ each record is written to the :class:`~framing.manifest.Manifest`.
 from __future__ import annotations
 
 import csv
-import gzip
-import io
+import itertools
 import json
+import math
 import os
 import re
+import stat
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pandas as pd
 
-from ..errors import InputError, OptionError
+from ..errors import InputError
 from ..manifest import Manifest
 from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
-from .encoding import DecodedText, decode_bytes, looks_binary
+from .encoding import MAX_LINE_CHARS, DecodedText, LineStream, ReadFailure, damage_note, read_text
 
 TEXT_COLS = ("text", "content", "article_content", "body", "article", "full_text", "article_text", "story")
 OUTLET_COLS = ("outlet", "source", "publication", "publisher", "site", "source_name", "media", "newspaper", "domain")
@@ -71,32 +73,23 @@ def list_inputs(paths: list[str | Path], manifest: Manifest) -> list[tuple[Path,
     """Expand folders into files (sorted, recursive, symlinked folders not followed twice).
 
     Returns ``(file, root)`` pairs, ``root`` being the folder given on the command line (None for a
-    file given directly). Unsupported files inside folders are recorded as skipped.
+    file given directly). What is found in folders but not read (unsupported types, folders that
+    cannot be opened, link loops, pipes and devices) is recorded as skipped; hidden files and folders
+    (names starting with '.') are passed over.
     """
     out: list[tuple[Path, Path | None]] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot open: {exc.strerror or exc}: check the path and its permissions") from None
+        if not exists:
+            if path.is_symlink():
+                raise InputError(f"{path}: a broken or looping symbolic link: point it at a file or folder")
             raise InputError(f"{path}: no such file or folder: check the path")
-        if path.is_dir():
-            seen: set[tuple[int, int]] = set()
-            for dirpath, dirnames, filenames in os.walk(path, followlinks=True):
-                st = os.stat(dirpath)
-                if (st.st_dev, st.st_ino) in seen:
-                    dirnames[:] = []
-                    manifest.add(dirpath, "", "skipped", reason="folder link loop: visited already")
-                    continue
-                seen.add((st.st_dev, st.st_ino))
-                dirnames.sort()
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    f = Path(dirpath) / name
-                    if detect_format(f) is None:
-                        manifest.add(str(f), "", "skipped", reason="unsupported file type: "
-                                     "use .csv .tsv .jsonl .json .parquet .txt .html or a feed")
-                        continue
-                    out.append((f, path))
+        if is_dir:
+            out.extend(_walk(path, manifest))
         else:
             if detect_format(path) is None:
                 raise InputError(f"{path}: unknown format '{''.join(path.suffixes) or 'no extension'}': "
@@ -105,8 +98,56 @@ def list_inputs(paths: list[str | Path], manifest: Manifest) -> list[tuple[Path,
     return out
 
 
+def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
+    out: list[tuple[Path, Path]] = []
+    seen: dict[tuple[int, int], str] = {}
+
+    def unreadable(exc: OSError) -> None:
+        manifest.add(str(exc.filename or root), "folder", "skipped",
+                     reason=f"cannot open the folder: {exc.strerror or exc}: check its permissions")
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+        try:
+            st = os.stat(dirpath)
+        except OSError as exc:
+            unreadable(exc)
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            dirnames[:] = []
+            manifest.add(dirpath, "folder", "skipped",
+                         reason=f"a link to the folder {seen[key]}, which is read already: not read twice")
+            continue
+        seen[key] = dirpath
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            f = Path(dirpath) / name
+            if detect_format(f) is None:
+                manifest.add(str(f), "file", "skipped", reason="unsupported file type: "
+                             "use .csv .tsv .jsonl .json .parquet .txt .html or a feed")
+                continue
+            try:
+                mode = os.stat(f).st_mode
+            except OSError as exc:
+                what = "a broken or looping symbolic link" if f.is_symlink() else "cannot open"
+                manifest.add(str(f), "file", "skipped", reason=f"{what}: {exc.strerror or exc}")
+                continue
+            if not stat.S_ISREG(mode):
+                manifest.add(str(f), "file", "skipped", reason="not a regular file (a pipe or device): not read")
+                continue
+            out.append((f, root))
+    return out
+
+
 def iter_records(paths: list[str | Path], options: ReadOptions, manifest: Manifest) -> Iterator[dict]:
-    """Yield corpus records from all inputs, in order; fill ``manifest`` as a side record."""
+    """Yield corpus records from all inputs, in order; fill ``manifest`` as a side record.
+
+    A file given directly that cannot be read at all raises :class:`InputError`; one found in a
+    folder is recorded as skipped (with a warning on stderr) and the run goes on.
+    """
     seen_ids: dict[str, int] = {}
     for path, root in list_inputs(paths, manifest):
         fmt = detect_format(path)
@@ -121,13 +162,13 @@ def iter_records(paths: list[str | Path], options: ReadOptions, manifest: Manife
                 else:
                     seen_ids[base] = 1
                 manifest.add(str(path), rec.pop("_record"), "analysed", doc_id=rec["doc_id"],
-                             format=fmt, encoding=rec.get("encoding", ""))
+                             format=fmt, encoding=rec.get("encoding", ""), reason=rec.pop("_note"))
                 yield rec
         except InputError as exc:
             # A file that cannot be read is skipped, not fatal, when it came from a folder.
             if root is None:
                 raise
-            manifest.add(str(path), "", "skipped", reason=str(exc), format=fmt or "")
+            manifest.add(str(path), "file", "skipped", reason=str(exc), format=fmt or "")
             print(f"warning: skipped {exc}", file=sys.stderr)
 
 
@@ -151,6 +192,7 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         "encoding": rec.get("encoding", ""),
         "format": fmt,
         "_record": rec["_record"],
+        "_note": rec.get("_note") or "",
     }
 
 
@@ -174,19 +216,33 @@ def guess_lang(text: str) -> str:
 
 # ----------------------------------------------------------------------------- opening files
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        raw = path.read_bytes()
-        if path.suffix.lower() == ".gz":
-            raw = gzip.decompress(raw)
-        return raw
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError(f"{path}: cannot read: {reason}: check the file and its permissions") from None
-
-
 def _decode(path: Path) -> DecodedText:
-    return decode_bytes(_read_bytes(path), source=str(path))
+    return read_text(path)
+
+
+def _empty(path: Path, manifest: Manifest, fmt: str, encoding: str = "") -> None:
+    manifest.add(str(path), "file", "skipped", format=fmt, encoding=encoding, reason="empty file: nothing to read")
+
+
+def _where(first: int, last: int) -> str:
+    return f"line {first}" if last <= first else f"lines {first}-{last}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_surrogates(obj, counter: list[int]):
+    """JSON escapes can spell lone surrogates ("\\ud800"), which no file can hold: U+FFFD instead."""
+    if isinstance(obj, str):
+        if _SURROGATE.search(obj):
+            counter[0] += len(_SURROGATE.findall(obj))
+            return _SURROGATE.sub("\ufffd", obj)
+        return obj
+    if isinstance(obj, dict):
+        return {_clean_surrogates(k, counter): _clean_surrogates(v, counter) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_clean_surrogates(v, counter) for v in obj]
+    return obj
 
 
 # ----------------------------------------------------------------------------- tables
@@ -220,13 +276,14 @@ class _Columns:
         self.author = pick(options.author_col, AUTHOR_COLS, "--author-col")
         self.lang = pick(options.lang_col, LANG_COLS, "--lang-col")
 
-    def record(self, row: dict, label: str, path: Path, manifest: Manifest, fmt: str) -> dict | None:
+    def record(self, row: dict, label: str, path: Path, manifest: Manifest, fmt: str,
+               encoding: str = "") -> dict | None:
         """The corpus fields of one row, or None (recorded as skipped) when it has no text."""
         text = row.get(self.text)
         if not isinstance(text, str):
-            text = "" if text is None else str(text)
+            text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
         if not text.strip():
-            manifest.add(str(path), label, "skipped", reason="empty text", format=fmt)
+            manifest.add(str(path), label, "skipped", reason="empty text", format=fmt, encoding=encoding)
             return None
 
         def cell(col: str | None) -> str:
@@ -245,43 +302,103 @@ class _Columns:
 
 
 def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimiter: str | None = None):
+    """CSV/TSV, streamed line by line: memory holds one record, whatever the file's size."""
     fmt = "tsv" if delimiter == "\t" else "csv"
-    decoded = _decode(path)
-    text = decoded.text.lstrip("\ufeff")
-    if not text.strip():
-        raise InputError(f"{path}: empty file: nothing to read")
-    if delimiter is None:
-        first = text.split("\n", 1)[0]
-        delimiter = max([",", ";", "\t", "|"], key=first.count)
-    csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise InputError(f"{path}:1: cannot read the header: {exc}") from None
-    cols = _Columns(header, options, path)
-    width = len(header)
-    while True:
-        line = reader.line_num + 1
+    with LineStream(path) as stream:
+        enc = stream.encoding
+        if stream.empty:
+            _empty(path, manifest, fmt, enc)
+            return
+        lines = iter(stream)
         try:
-            cells = next(reader)
-        except StopIteration:
-            break
+            first = next(lines, "")
+        except ReadFailure as exc:
+            raise InputError(f"{path}:1: cannot read the header: {exc}") from None
+        if stream.too_long:
+            raise InputError(f"{path}:1: the header line is longer than {MAX_LINE_CHARS:,} characters: "
+                             "this is not a CSV file with a header")
+        if delimiter is None:
+            delimiter = max([",", ";", "\t", "|"], key=first.count)
+        tap = _Tap(itertools.chain([first], lines))
+        csv.field_size_limit(MAX_LINE_CHARS)
+        reader = csv.reader(tap, delimiter=delimiter)
+        try:
+            header = next(reader)
         except csv.Error as exc:
-            manifest.add(str(path), f"line {line}", "skipped", reason=f"malformed CSV: {exc}", format=fmt)
-            continue
-        if not cells or (len(cells) == 1 and not cells[0].strip()):
-            continue
-        if len(cells) != width:
-            manifest.add(str(path), f"line {line}", "skipped", format=fmt, encoding=decoded.encoding,
-                         reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
-            continue
-        rec = cols.record(dict(zip(header, cells)), f"line {line}", path, manifest, fmt)
-        if rec is not None:
-            rec["line"] = line
-            rec["source"] = f"{path}:{line}"
-            rec["encoding"] = decoded.encoding
-            yield rec
+            raise InputError(f"{path}:1: cannot read the header: {exc}") from None
+        cols = _Columns(header, options, path)
+        width = len(header)
+        seen = 0
+        while True:
+            start = reader.line_num + 1
+            replaced, found, too_long = stream.replaced, stream.found, len(stream.too_long)
+            tap.lines.clear()
+            try:
+                cells = next(reader)
+            except StopIteration:
+                if not seen:
+                    manifest.add(str(path), "file", "skipped", format=fmt, encoding=enc,
+                                 reason="no records below the header: nothing to read")
+                break
+            except ReadFailure as exc:
+                manifest.add(str(path), f"line {start} on", "skipped", format=fmt, encoding=enc,
+                             reason=f"{exc}: the rest of the file was not read")
+                return
+            except csv.Error as exc:
+                manifest.add(str(path), _where(start, reader.line_num), "skipped", format=fmt, encoding=enc,
+                             reason=f"malformed CSV: {exc}: fix the quoting")
+                continue
+            where = _where(start, reader.line_num)
+            if len(stream.too_long) > too_long:
+                seen += 1
+                manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
+                             reason=f"line {stream.too_long[-1]} is longer than {MAX_LINE_CHARS:,} characters: not read")
+                continue
+            if not cells or (len(cells) == 1 and not cells[0].strip()):
+                continue  # a blank line is not a record
+            seen += 1
+            if reader.line_num > start and tap.exhausted and _unclosed_quote(tap.lines):
+                manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
+                             reason=f"a quote opened on line {start} is never closed, so the rest of the file "
+                                    "would be one field: fix the quoting")
+                continue
+            if len(cells) != width:
+                manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
+                             reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
+                continue
+            rec = cols.record(dict(zip(header, cells)), where, path, manifest, fmt, enc)
+            if rec is not None:
+                rec["line"] = start
+                rec["source"] = f"{path}:{start}"
+                rec["encoding"] = enc
+                rec["_note"] = damage_note(stream.replaced - replaced, stream.found - found)
+                yield rec
+
+
+class _Tap:
+    """Passes lines through to the csv reader, keeping those of the current record."""
+
+    def __init__(self, lines: Iterator[str]):
+        self._lines = lines
+        self.lines: list[str] = []
+        self.exhausted = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            self.exhausted = True
+            raise
+        self.lines.append(line)
+        return line
+
+
+def _unclosed_quote(lines: list[str]) -> bool:
+    """A record that runs to the end of the file with an odd number of quote marks."""
+    return sum(line.count('"') for line in lines) % 2 == 1
 
 
 def _read_csv(path, options, manifest):
@@ -291,69 +408,142 @@ def _read_csv(path, options, manifest):
 
 
 def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
-    decoded = _decode(path)
-    cols = None
-    for number, line in enumerate(decoded.text.lstrip("\ufeff").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            manifest.add(str(path), f"line {number}", "skipped", format="jsonl",
-                         reason=f"not valid JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
-            continue
-        if not isinstance(obj, dict):
-            manifest.add(str(path), f"line {number}", "skipped", format="jsonl",
-                         reason="not a JSON object: each line must be {...}")
-            continue
-        if cols is None:
-            cols = _Columns(list(obj.keys()), options, path)
-        rec = cols.record(obj, f"line {number}", path, manifest, "jsonl")
-        if rec is not None:
-            rec.update(line=number, source=f"{path}:{number}", encoding=decoded.encoding)
-            yield rec
+    """JSON Lines, streamed: one object per line; a broken line is skipped with its reason."""
+    with LineStream(path) as stream:
+        enc = stream.encoding
+        if stream.empty:
+            _empty(path, manifest, "jsonl", enc)
+            return
+        cols = None
+        lines = iter(stream)
+        while True:
+            replaced, found, too_long = stream.replaced, stream.found, len(stream.too_long)
+            try:
+                line = next(lines)
+            except StopIteration:
+                break
+            except ReadFailure as exc:
+                manifest.add(str(path), f"line {stream.line + 1} on", "skipped", format="jsonl", encoding=enc,
+                             reason=f"{exc}: the rest of the file was not read")
+                return
+            number = stream.line
+            where = f"line {number}"
+            if len(stream.too_long) > too_long:
+                manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
+                             reason=f"longer than {MAX_LINE_CHARS:,} characters: not read")
+                continue
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
+                             reason=f"not valid JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
+                continue
+            except (ValueError, RecursionError) as exc:
+                manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
+                             reason=f"not readable JSON ({str(exc) or type(exc).__name__}): fix or remove the line")
+                continue
+            if not isinstance(obj, dict):
+                manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
+                             reason="not a JSON object: each line must be {...}")
+                continue
+            surrogates = [0]
+            if "\\u" in line:
+                obj = _clean_surrogates(obj, surrogates)
+            if cols is None:
+                try:
+                    cols = _Columns(list(obj.keys()), options, path)
+                except InputError as exc:
+                    # Objects may differ: skip this one and look again at the next.
+                    manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
+                                 reason=str(exc).removeprefix(f"{path}: "))
+                    continue
+            rec = cols.record(obj, where, path, manifest, "jsonl", enc)
+            if rec is not None:
+                rec.update(line=number, source=f"{path}:{number}", encoding=enc,
+                           _note=damage_note(stream.replaced - replaced, stream.found - found, surrogates[0]))
+                yield rec
 
 
 def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
+    """A JSON file holding a list of objects (read whole: for big corpora use JSON Lines)."""
     decoded = _decode(path)
+    if not decoded.text.strip():
+        _empty(path, manifest, "json", decoded.encoding)
+        return
     try:
-        data = json.loads(decoded.text.lstrip("\ufeff"))
+        data = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}): fix the file, "
                          "or save one object per line as .jsonl") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{path}: not readable JSON ({str(exc) or type(exc).__name__}): fix the file") from None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
         data = lists[0] if len(lists) == 1 else [data]
     if not isinstance(data, list):
         raise InputError(f"{path}: JSON must be a list of objects or an object holding one: reshape the file")
     cols = None
+    enc = decoded.encoding
     for number, obj in enumerate(data, start=1):
+        where = f"record {number}"
         if not isinstance(obj, dict):
-            manifest.add(str(path), f"record {number}", "skipped", format="json", reason="not a JSON object")
+            manifest.add(str(path), where, "skipped", format="json", encoding=enc, reason="not a JSON object")
             continue
+        surrogates = [0]
+        obj = _clean_surrogates(obj, surrogates)
         if cols is None:
-            cols = _Columns(list(obj.keys()), options, path)
-        rec = cols.record(obj, f"record {number}", path, manifest, "json")
+            try:
+                cols = _Columns(list(obj.keys()), options, path)
+            except InputError as exc:
+                manifest.add(str(path), where, "skipped", format="json", encoding=enc,
+                             reason=str(exc).removeprefix(f"{path}: "))
+                continue
+        rec = cols.record(obj, where, path, manifest, "json", enc)
         if rec is not None:
-            rec.update(line=number, source=f"{path}#{number}", encoding=decoded.encoding)
+            rec.update(line=number, source=f"{path}#{number}", encoding=enc,
+                       _note=_json_note(rec["text"], decoded, surrogates[0]))
             yield rec
+
+
+def _json_note(text: str, decoded: DecodedText, surrogates: int) -> str:
+    marks = max(0, text.count("\ufffd") - surrogates)
+    if decoded.replaced_lines:  # a whole-file decode cannot tell its own U+FFFD from earlier ones
+        return damage_note(marks, 0, surrogates)
+    return damage_note(0, marks, surrogates)
 
 
 def _read_parquet(path: Path, options: ReadOptions, manifest: Manifest):
     import pyarrow.parquet as pq
 
     try:
+        if os.path.getsize(path) == 0:
+            _empty(path, manifest, "parquet")
+            return
         pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
     except Exception as exc:  # pyarrow raises several kinds for damaged files
         raise InputError(f"{path}: not a readable Parquet file ({exc}): check the file") from None
-    cols = _Columns(pf.schema_arrow.names, options, path)
+    cols = _Columns(names, options, path)
     number = 0
-    for batch in pf.iter_batches(batch_size=2048):
-        for row in batch.to_pylist():
+    batches = pf.iter_batches(batch_size=2048)
+    while True:
+        try:
+            batch = next(batches, None)
+            rows = batch.to_pylist() if batch is not None else None
+        except Exception as exc:  # a damaged row group
+            manifest.add(str(path), f"row {number + 1} on", "skipped", format="parquet",
+                         reason=f"damaged Parquet data ({exc}): the rest of the file was not read")
+            return
+        if rows is None:
+            break
+        for row in rows:
             number += 1
             rec = cols.record(row, f"row {number}", path, manifest, "parquet")
             if rec is not None:
-                rec.update(line=number, source=f"{path}#{number}", encoding="")
+                rec.update(line=number, source=f"{path}#{number}", encoding="",
+                           _note=damage_note(0, rec["text"].count("\ufffd")))
                 yield rec
 
 
@@ -364,14 +554,25 @@ def _read_text(path: Path, options: ReadOptions, manifest: Manifest):
     yield from records_from_dump(decoded, path, options, manifest)
 
 
+def _third_party(path: Path, what: str, read):
+    """Call a third-party parser; whatever it raises on a damaged file becomes an InputError."""
+    try:
+        return read(path)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(f"{path}: cannot read this {what} ({type(exc).__name__}: {exc}): check the file") from None
+
+
 def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
     from .html import read_html
 
-    rec = read_html(path)
+    rec = _third_party(path, "page", read_html)
     if not (rec.get("text") or "").strip():
-        manifest.add(str(path), "page", "skipped", format="html", reason="no main text found in the page")
+        manifest.add(str(path), "page", "skipped", format="html", encoding=rec.get("encoding") or "",
+                     reason="no main text found in the page")
         return
-    rec.update(_record="page", line=0, source=str(path))
+    rec.update(_record="page", line=0, source=str(path), _note=damage_note(0, rec["text"].count("\ufffd")))
     rec["doc_id"] = rec.get("doc_id") or path.name
     yield rec
 
@@ -379,7 +580,7 @@ def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
 def _read_feed(path: Path, options: ReadOptions, manifest: Manifest):
     from .feeds import read_feed
 
-    for number, rec in enumerate(read_feed(path), start=1):
+    for number, rec in enumerate(_third_party(path, "feed", read_feed), start=1):
         if not (rec.get("text") or "").strip():
             manifest.add(str(path), f"entry {number}", "skipped", format="feed", reason="entry without text")
             continue
@@ -395,6 +596,10 @@ _READERS = {"csv": _read_csv, "tsv": _read_csv, "jsonl": _read_jsonl, "json": _r
 # ----------------------------------------------------------------------------- dates
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_FULL_DATE = re.compile(r"\d{4}|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+_DIGITS = re.compile(r"^\d+$")
+MIN_YEAR, MAX_YEAR = 1800, 2200
+MAX_DATE_CHARS = 100
 
 
 def parse_dates(values: list, *, dayfirst: bool = True) -> tuple[pd.Series, list[int]]:
@@ -410,33 +615,56 @@ def parse_dates(values: list, *, dayfirst: bool = True) -> tuple[pd.Series, list
 
 
 def parse_one_date(v, *, dayfirst: bool = True) -> pd.Timestamp | None:
-    if v is None or v == "" or (isinstance(v, float) and v != v):
+    """A date cell -> the day (a Timestamp at midnight, UTC for zoned times), or None.
+
+    None for anything that is not a full date between 1800 and 2200: "now", "12:30", "May" or a
+    year alone would otherwise become a date that depends on the day the tool runs.
+    """
+    try:
+        ts = _timestamp(v, dayfirst)
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
-    if isinstance(v, pd.Timestamp):
-        ts = v
-    elif hasattr(v, "year") and hasattr(v, "month"):
-        ts = pd.Timestamp(v)
-    elif isinstance(v, (int, float)):
-        # Unix seconds or milliseconds.
-        ts = pd.Timestamp(v, unit="ms" if v > 1e11 else "s")
-    else:
-        s = str(v).strip()
-        if not s:
-            return None
-        try:
-            if _ISO.match(s):
-                ts = pd.Timestamp(s)
-            else:
-                ts = pd.to_datetime(s, dayfirst=dayfirst)
-        except (ValueError, OverflowError, TypeError):
-            try:
-                from .dates import parse_date_text
-            except ImportError:
-                return None
-            d = parse_date_text(s, dayfirst=dayfirst)
-            return pd.Timestamp(d) if d else None
-    if ts is pd.NaT:
+    if ts is None or ts is pd.NaT or not (MIN_YEAR <= ts.year <= MAX_YEAR):
         return None
     if ts.tzinfo is not None:
         ts = ts.tz_convert("UTC").tz_localize(None)
     return ts.normalize()
+
+
+def _timestamp(v, dayfirst: bool) -> pd.Timestamp | None:
+    if v is None or isinstance(v, bool) or v == "" or (isinstance(v, float) and not math.isfinite(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v
+    if hasattr(v, "year") and hasattr(v, "month"):
+        return pd.Timestamp(v)
+    if isinstance(v, (int, float)):
+        return _epoch(v)
+    s = str(v).strip()
+    if not s or len(s) > MAX_DATE_CHARS:
+        return None
+    if _DIGITS.match(s):
+        if len(s) == 8:
+            return pd.Timestamp(f"{s[:4]}-{s[4:6]}-{s[6:]}")  # 20210304
+        return _epoch(int(s)) if len(s) in (9, 10, 12, 13) else None
+    if _ISO.match(s):
+        try:
+            return pd.Timestamp(s)
+        except (ValueError, OverflowError):
+            pass
+    elif _FULL_DATE.search(s):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return pd.to_datetime(s, dayfirst=dayfirst)
+        except (ValueError, OverflowError, TypeError):
+            pass
+    from .dates import parse_date
+
+    d = parse_date(s, dayfirst=dayfirst)
+    return pd.Timestamp(d) if d else None
+
+
+def _epoch(v: int | float) -> pd.Timestamp:
+    """Unix seconds or milliseconds."""
+    return pd.Timestamp(v, unit="ms" if abs(v) > 1e11 else "s")
