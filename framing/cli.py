@@ -42,6 +42,8 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
     g.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12 (default: 5 December)")
     g.add_argument("--corrections", metavar="FILE", help="corrections to the automatic split of text dumps (see framing segment --help)")
     g.add_argument("--keep-duplicates", action="store_true", help="analyse reposted copies too (default: once, as the original)")
+    g.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
+                   help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     lx = p.add_argument_group("lexicons")
     lx.add_argument("--lexicons", default="en/core,ar/core", metavar="NAMES",
                     help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon list-files)")
@@ -182,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format (default: table)")
     p.add_argument("--corrections", metavar="FILE", help="corrections file to apply")
     p.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12")
+    p.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
+                   help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
     return parser

@@ -35,6 +35,7 @@ def read_options(args) -> ReadOptions:
         text_col=args.text_col, outlet_col=args.outlet_col, date_col=args.date_col, id_col=args.id_col,
         title_col=args.title_col, dayfirst=not args.monthfirst, outlet=args.outlet,
         corrections=args.corrections, keep_duplicates=args.keep_duplicates,
+        outlet_aliases=tuple(getattr(args, "outlet_aliases", ()) or ()),
     )
 
 
@@ -264,7 +265,8 @@ def segment_command(args) -> int:
     from .ingest.readers import ReadOptions
     from .ingest.segment import segments_to_csv, segments_to_jsonl, segments_to_table
 
-    options = ReadOptions(dayfirst=not args.monthfirst, corrections=args.corrections)
+    options = ReadOptions(dayfirst=not args.monthfirst, corrections=args.corrections,
+                          outlet_aliases=tuple(args.outlet_aliases))
     segments = []
     for name in args.inputs:
         path = Path(name)

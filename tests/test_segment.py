@@ -357,3 +357,21 @@ def test_line_endings_and_marks(parts):
     text = "".join(parts)
     segs = segment_text(text, file="u.txt")
     check_cover(segs, text)
+
+
+def test_user_outlet_aliases_extend_the_shipped_table(tmp_path):
+    """A byline the shipped table does not know becomes an outlet once the user's alias file names it."""
+    from framing.cli import main
+
+    dump = tmp_path / "dump.txt"
+    dump.write_text("Storm closes the harbour road for a second day\n\nMarch 3, 2022\n\nBy Harbour Desk\n\n"
+                    + "The coastal road stayed shut on Thursday as waves kept breaking over the sea wall. " * 6
+                    + "\n", encoding="utf-8")
+    aliases = tmp_path / "mine.tsv"
+    aliases.write_text("alias\toutlet\tkind\tnote\nHarbour Desk\tThe Harbour Gazette\tdesk\tour local paper\n",
+                       encoding="utf-8")
+    out = tmp_path / "seg.jsonl"
+    assert main(["segment", str(dump), "--format", "jsonl", "-o", str(out), "--outlet-aliases", str(aliases)]) == 0
+    import json
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert rec["outlet"] == "The Harbour Gazette" and rec["date"] == "2022-03-03"

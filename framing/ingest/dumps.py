@@ -17,7 +17,9 @@ def dump_segments(decoded: DecodedText, path: Path, options) -> list:
     """Segments of a text file, with the user's corrections applied and duplicates marked."""
     from .segment import SegmentOptions, segment_text
 
-    seg_options = SegmentOptions(dayfirst=options.dayfirst)
+    from .readers import outlet_table
+
+    seg_options = SegmentOptions(dayfirst=options.dayfirst, outlets=outlet_table(options))
     segments = segment_text(decoded.text, file=str(path), options=seg_options)
     if options.corrections:
         from .corrections import apply_corrections, load_corrections

@@ -60,6 +60,14 @@ class ReadOptions:
     outlet: str | None = None  # outlet for inputs that do not say
     corrections: str | None = None
     keep_duplicates: bool = False
+    outlet_aliases: tuple[str, ...] = ()  # the user's alias files, added to framing/data/outlets.tsv
+
+
+def outlet_table(options: ReadOptions):
+    """The outlet alias table for these options: the shipped one, extended by the user's files."""
+    from .outlets import load_outlets
+
+    return load_outlets(*options.outlet_aliases) if options.outlet_aliases else None
 
 
 def detect_format(path: Path) -> str | None:
@@ -567,7 +575,7 @@ def _third_party(path: Path, what: str, read):
 def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
     from .html import read_html
 
-    rec = _third_party(path, "page", read_html)
+    rec = _third_party(path, "page", lambda p: read_html(p, outlets=outlet_table(options)))
     if not (rec.get("text") or "").strip():
         manifest.add(str(path), "page", "skipped", format="html", encoding=rec.get("encoding") or "",
                      reason="no main text found in the page")
@@ -580,7 +588,8 @@ def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
 def _read_feed(path: Path, options: ReadOptions, manifest: Manifest):
     from .feeds import read_feed
 
-    for number, rec in enumerate(_third_party(path, "feed", read_feed), start=1):
+    for number, rec in enumerate(_third_party(path, "feed", lambda p: read_feed(p, outlets=outlet_table(options))),
+                                 start=1):
         if not (rec.get("text") or "").strip():
             manifest.add(str(path), f"entry {number}", "skipped", format="feed", reason="entry without text")
             continue
