@@ -415,8 +415,18 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         counts = analysis.manifest.counts()
         if counts.get("skipped") or counts.get("duplicate") or counts.get("filler"):
             story.append(Spacer(1, 4))
-            story.append(Paragraph(escape(analysis.manifest.summary()) + ". Every input record and what became of it "
+            story.append(Paragraph(escape(analysis.manifest.summary()) + " Every input record and what became of it "
                                    "is listed in the manifest.", st["small"]))
+        reposts = [r for r in analysis.manifest.rows if r["status"] == "duplicate"]
+        if reposts:
+            story.append(Paragraph("Reposts, analysed once (as the article they repeat)", st["h2"]))
+            rows = [["Repost", "Repeats", "Why"]]
+            for r in reposts[:15]:
+                rows.append([Paragraph(escape(f"{Path(r['file']).name} {r['record']}"), st["cell"]),
+                             Paragraph(escape(r["doc_id"] or "–"), st["cell"]), Paragraph(escape(r["reason"]), st["cell"])])
+            story.append(table(rows, [5 * cm, 4 * cm, width - 9 * cm]))
+            if len(reposts) > 15:
+                story.append(Paragraph(f"... and {len(reposts) - 15} more, listed in the manifest.", st["small"]))
     if {"summary", "corpus"} & sections:
         story.append(PageBreak())
 

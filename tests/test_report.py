@@ -90,3 +90,11 @@ def test_highlight_escapes_and_marks():
     # Arabic: shaped, and what follows the term is drawn to its left
     marked = highlight("قالت قوات الاحتلال اليوم", 5, 18)
     assert marked.index("<font") > 0 and rtl("اليوم") in marked.split("<font")[0]
+
+
+def test_reposts_are_listed_in_the_report(tmp_path, data_dir):
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(data_dir / "repost_pair.txt"), "-o", str(out), "--sections", "corpus"]) == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Reposts, analysed once" in text
+    assert "repost_pair.txt lines 11-17" in text and "repeats the article at lines 1-8" in text
