@@ -89,6 +89,7 @@ def rtl_markup(text: str, marks=(), *, width: float = TEXT_WIDTH, size: float = 
     from bidi import get_display
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    _register_fonts()  # widths are measured in the report's font
     marks = sorted(marks)
     space = stringWidth(" ", "DejaVu", size)
     lines_out = []
