@@ -8,8 +8,10 @@ are identical whatever the number of workers.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -29,6 +31,7 @@ ATTRIBUTION_COLUMNS = ["doc_id", "outlet", "date", "start", "end", "verb", "attr
                        "voice", "file", "line"]
 EXAMPLES_PER_TERM = 3
 _CHUNK_CHARS = 2_000_000
+IN_FLIGHT_PER_JOB = 2  # chunks handed to the worker pool per worker and not yet taken back
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class AnalyzeOptions:
     progress: bool = True
     keep_texts: bool = False         # keep every document's text (for views of small corpora)
     sense_model: bool = False        # let the sense helper decide ambiguous hits no cue rule decides
+    engine: str = "local"            # "local" (this machine's processes) or "dask" (framing.engines)
+    scheduler: str | None = None     # dask: a scheduler's address; None = a local cluster of ``jobs`` workers
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,9 @@ def _run_chunk(chunk: list[dict]):
 
 # ----------------------------------------------------------------------------- the stream
 
-def chunked(records: Iterable[dict], max_chars: int = _CHUNK_CHARS) -> Iterator[list[dict]]:
+def chunked(records: Iterable[dict], max_chars: int | None = None) -> Iterator[list[dict]]:
+    """Records in lists of about ``max_chars`` characters of text (default: _CHUNK_CHARS)."""
+    max_chars = max_chars or _CHUNK_CHARS
     chunk, size = [], 0
     for rec in records:
         chunk.append(rec)
@@ -152,7 +159,7 @@ def prepared_records(inputs, read_options: ReadOptions, manifest: Manifest) -> I
         raw = rec["date"]
         date = parse_one_date(raw, dayfirst=read_options.dayfirst)
         if date is None and raw not in (None, ""):
-            manifest.rows[-1]["reason"] = f"date '{raw}' not understood: kept without a date"
+            manifest.note(f"date '{raw}' not understood: kept without a date")
         rec["date"] = date
         yield rec
 
@@ -166,43 +173,75 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     texts: dict[str, str] = {}
     if options.keep_texts:
         records = _keeping_texts(records, texts)
-    jobs = options.jobs or os.cpu_count() or 1
     lexicon = with_context_entries(lexicon)
     docs, hits, attributions, examples = [], [], [], {}
     progress = _progress(options.progress)
-
-    def collect(results):
+    for results in analysed_chunks(chunked(records), matcher, options):
         for doc, doc_hits, doc_attributions, doc_examples in results:
             docs.append(doc)
             hits.extend(doc_hits)
             attributions.extend(doc_attributions)
-            for ex in doc_examples:
-                bucket = examples.setdefault((ex.outlet, ex.entry), [])
-                if len(bucket) < EXAMPLES_PER_TERM:
-                    bucket.append(ex)
-            progress.update(1)
+            add_examples(examples, doc_examples)
+        progress.update(len(results))
+    progress.close()
+    documents, hit_table, att_table = result_tables(docs, hits, attributions)
+    return Analysis(documents, hit_table, examples, lexicon, manifest, texts, att_table)
 
-    chunks = chunked(records)
+
+def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[list]:
+    """Each chunk's per-document results (see :func:`analyse_document`), in input order: computed in
+    this process, in a pool of ``options.jobs`` worker processes, or on a Dask cluster
+    (``options.engine``, see :mod:`framing.engines`). The results do not depend on which."""
+    if options.engine == "dask":
+        from .engines import dask_chunk_results
+
+        yield from dask_chunk_results(chunks, matcher, options)
+        return
+    jobs = options.jobs or os.cpu_count() or 1
+    chunks = iter(chunks)
     first = next(chunks, None)
     second = next(chunks, None) if first is not None else None
     if second is None or jobs == 1:
         # Small input or one job: no worker start-up cost.
         _init_worker(matcher, options.keep_neutral_senses, options.sense_model)
         for chunk in filter(None, [first, second]):
-            collect(_run_chunk(chunk))
+            yield _run_chunk(chunk)
         for chunk in chunks:
-            collect(_run_chunk(chunk))
-    else:
-        def all_chunks():
-            yield first
-            yield second
-            yield from chunks
+            yield _run_chunk(chunk)
+        return
 
-        ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses, options.sense_model)) as pool:
+    # Pool.imap reads its input on a thread of its own and keeps results until they are taken:
+    # at most IN_FLIGHT_PER_JOB chunks per worker are out at a time, so a slow consumer (writing a
+    # store) cannot make results pile up in memory.
+    slots, stop = threading.Semaphore(IN_FLIGHT_PER_JOB * jobs), threading.Event()
+
+    def all_chunks():
+        for chunk in itertools.chain([first, second], chunks):
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield chunk
+
+    ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses, options.sense_model)) as pool:
+        try:
             for results in pool.imap(_run_chunk, all_chunks(), chunksize=1):
-                collect(results)
-    progress.close()
+                slots.release()
+                yield results
+        finally:
+            stop.set()  # lets the feeding thread end, so that the pool can close
+
+
+def add_examples(examples: dict[tuple[str, str], list[Example]], doc_examples: Iterable[Example]) -> None:
+    """Keep the first EXAMPLES_PER_TERM example sentences of each (outlet, entry)."""
+    for ex in doc_examples:
+        bucket = examples.setdefault((ex.outlet, ex.entry), [])
+        if len(bucket) < EXAMPLES_PER_TERM:
+            bucket.append(ex)
+
+
+def result_tables(docs: list, hits: list, attributions: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Rows from :func:`analyse_document` -> the documents, hits and attributions tables."""
     documents = pd.DataFrame(docs, columns=DOCUMENT_COLUMNS)
     documents["date"] = pd.to_datetime(documents["date"])
     hit_table = pd.DataFrame(hits, columns=HIT_OUTPUT_COLUMNS)
@@ -213,7 +252,7 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
         hit_table[col] = hit_table[col].astype(bool)
     att_table = pd.DataFrame(attributions, columns=ATTRIBUTION_COLUMNS)
     att_table["date"] = pd.to_datetime(att_table["date"])
-    return Analysis(documents, hit_table, examples, lexicon, manifest, texts, att_table)
+    return documents, hit_table, att_table
 
 
 def _keeping_texts(records: Iterator[dict], texts: dict[str, str]) -> Iterator[dict]:

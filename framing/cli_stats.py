@@ -33,7 +33,8 @@ def add_stats_commands(sub, fmt) -> None:
                            "examples:\n"
                            "  framing compare articles.jsonl.gz --by outlet -o results/compare\n"
                            "  framing compare export.csv --by outlet,period --period quarter -o results/\n"
-                           "  framing compare dumps/ --events events.csv --charts png,pdf -o results/\n\n"
+                           "  framing compare dumps/ --events events.csv --charts png,pdf -o results/\n"
+                           "  framing compare --store archive.duckdb --by outlet -o results/   (no re-analysis)\n\n"
                            "events.csv has two columns, date and label (2019-10-09,Turkish offensive begins).\n"))
     _add_input_options(p)
     p.add_argument("--by", default="outlet", choices=BY_CHOICES, help="groups to compare (default: outlet)")
@@ -251,8 +252,18 @@ def kwic_command(args) -> int:
                           date_to=_date(args.date_to, "--to"), voices=tuple(args.voice), sort=args.sort)
     if options.date_to is not None:  # the whole last day
         options = replace(options, date_to=options.date_to + pd.Timedelta(days=1) - pd.Timedelta(1))
-    lexicon = lexicon_from(args) if (args.lexicons.strip().lower() != "none" or args.lexicon) else None
-    result = concordance(input_paths(args), args.term, lexicon=lexicon, read_options=read_options(args), options=options)
+    if args.store:  # the texts and lexicon kept in the store (INPUT, if given, is added to it first)
+        from .commands import store_inputs
+        from .kwic import concordance_lines, query_entries
+        from .store import load_lexicon_from_store, store_records
+
+        store_inputs(args)
+        entries = query_entries(args.term, load_lexicon_from_store(args.store))
+        result = concordance_lines(store_records(args.store), entries, options)
+    else:
+        lexicon = lexicon_from(args) if (args.lexicons.strip().lower() != "none" or args.lexicon) else None
+        result = concordance(input_paths(args), args.term, lexicon=lexicon, read_options=read_options(args),
+                             options=options)
     lines = result.lines
     bold = sys.stdout.isatty()
     shown = lines if not args.limit else lines.head(args.limit)
