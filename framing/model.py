@@ -53,6 +53,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from . import __version__
 from .errors import FramingError, ModelError
+from .output import file_sha256
 
 FORMAT = "framing.loadedness"
 FORMAT_VERSION = 1
@@ -501,14 +502,6 @@ def metadata_path(path: str | Path) -> Path:
     return Path(path).with_suffix(".json")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def save_model(model: LoadednessModel, path: str | Path) -> Path:
     """Write ``path`` (skops) and its metadata beside it (``.json``, with the file's sha256)."""
     import skops.io as sio
@@ -526,7 +519,7 @@ def save_model(model: LoadednessModel, path: str | Path) -> Path:
                   "threshold": float(model.threshold), "pipeline": model.pipeline}, tmp,
                  compression=zipfile.ZIP_DEFLATED, compresslevel=9)
         tmp.replace(path)
-        sidecar = dict(meta, model_file=path.name, model_sha256=_sha256(path))
+        sidecar = dict(meta, model_file=path.name, model_sha256=file_sha256(path))
         metadata_path(path).write_text(json.dumps(sidecar, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     except OSError as exc:
         raise ModelError(f"{path}: cannot write the model: {exc.strerror or exc}: choose a writable place") from None
@@ -566,7 +559,7 @@ def load_model(path: str | Path | None = None) -> LoadednessModel:
     if sidecar.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{path}: model format version {sidecar.get('format_version')} but this framing reads "
                          f"version {FORMAT_VERSION}: retrain with 'framing train'")
-    if _sha256(path) != sidecar.get("model_sha256"):
+    if file_sha256(path) != sidecar.get("model_sha256"):
         raise ModelError(f"{path}: the file differs from the one recorded in {sidecar_path.name} "
                          "(changed or tampered with): refusing to load it; retrain with 'framing train'")
     try:

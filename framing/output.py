@@ -87,3 +87,14 @@ def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
     with atomic_path(target) as tmp:
         pacsv.write_csv(arrow, str(tmp), pacsv.WriteOptions(quoting_style="needed", include_header=True))
     return Path(target)
+
+
+def file_sha256(path: str | Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

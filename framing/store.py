@@ -45,6 +45,7 @@ from . import __version__
 from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS, Analysis, AnalyzeOptions,
                       Example, _progress, analysed_chunks, chunked, prepared_records)
 from .errors import InputError, OptionError
+from .output import file_sha256
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
@@ -386,14 +387,6 @@ def _plan(con, files: list[tuple[Path, Path | None]], lexicon: Lexicon, read_opt
         plan.append(_Input(path, root, next_id, abspath, st.st_size, mtime, sha, opts))
         next_id += 1
     return plan
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _records(plan: list[_Input], read_options: ReadOptions, manifest: Manifest, writer: "_Writer",

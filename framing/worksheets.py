@@ -111,19 +111,24 @@ def choose(items: list[Item], options: WorksheetOptions, lexicon) -> list[Item]:
     pool = {"easy": ranked[:max(third, options.items)],
             "medium": ranked[third:len(ranked) - third] or ranked,
             "hard": ranked[-max(third, options.items):]}[options.difficulty]
-    rng = random.Random(options.seed)
-    # Spread items over outlets: round-robin over outlets in a shuffled order.
+    return spread_over_outlets(pool, options.items, random.Random(options.seed), shuffle_outlets=True)
+
+
+def spread_over_outlets(items: list[Item], n: int, rng: random.Random, *, shuffle_outlets: bool) -> list[Item]:
+    """Up to ``n`` items drawn round-robin over outlets (shuffled within each outlet, and the
+    outlets' order too with ``shuffle_outlets``), so that no outlet fills the worksheet alone."""
     by_outlet: dict[str, list[Item]] = {}
-    for it in pool:
+    for it in items:
         by_outlet.setdefault(it.outlet, []).append(it)
     for lst in by_outlet.values():
         rng.shuffle(lst)
     order = sorted(by_outlet)
-    rng.shuffle(order)
+    if shuffle_outlets:
+        rng.shuffle(order)
     chosen: list[Item] = []
-    while len(chosen) < options.items and any(by_outlet.values()):
+    while len(chosen) < n and any(by_outlet.values()):
         for o in order:
-            if by_outlet[o] and len(chosen) < options.items:
+            if by_outlet[o] and len(chosen) < n:
                 chosen.append(by_outlet[o].pop())
     return chosen
 
@@ -427,17 +432,7 @@ def _guess(analysis, options, w, wording, st, fingerprint):
         raise OptionError("--kind guess found no paragraph whose wording points clearly to its outlet: "
                           "use spot, compare or rewrite")
     rng = random.Random(options.seed)
-    by_outlet: dict[str, list[Item]] = {}
-    for it in pool:
-        by_outlet.setdefault(it.outlet, []).append(it)
-    order = sorted(by_outlet)
-    for lst in by_outlet.values():
-        rng.shuffle(lst)
-    chosen: list[Item] = []
-    while len(chosen) < options.items and any(by_outlet.values()):
-        for o in order:
-            if by_outlet[o] and len(chosen) < options.items:
-                chosen.append(by_outlet[o].pop())
+    chosen = spread_over_outlets(pool, options.items, rng, shuffle_outlets=False)
     rng.shuffle(chosen)
     outlet_list = ", ".join(rtl(o) for o in sorted(outlets))
     matcher_hits = analysis.hits[analysis.hits["sense"] == "loaded"]
