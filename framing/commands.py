@@ -182,10 +182,17 @@ def report_command(args) -> int:
     sections = tuple(x.strip() for x in args.sections.split(",") if x.strip()) if args.sections else ()
     options = ReportOptions(title=_title(args), period=args.period, page_size=args.page_size, sections=sections,
                             seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
+    _status("drawing the charts and writing the report ...")
     pdf, pngs = render_report(chosen, args.output, options)
     print(analysis.manifest.summary())
     print(f"report written to {pdf} ({len(pngs)} chart(s) as PNG beside it)")
     return _finish(analysis, args)
+
+
+def _status(message: str) -> None:
+    """A progress line on stderr for the steps after the analysis (its own bar is tqdm's); only on a terminal."""
+    if sys.stderr.isatty():
+        print(message, file=sys.stderr, flush=True)
 
 
 def _title(args) -> str:
@@ -197,6 +204,7 @@ def html_command(args) -> int:
     from .html_view import render_html
 
     analysis = run_analysis(args, keep_neutral=True, keep_texts=True)
+    _status("writing the page ...")
     path = render_html(analysis, args.output, title=_title(args), period=args.period)
     print(analysis.manifest.summary())
     print(f"view written to {path}: open it in a browser (no network needed)")
@@ -225,6 +233,7 @@ def exercise_command(args) -> int:
     outlets = _outlet_list(args.outlets, analysis)
     options = WorksheetOptions(kind=args.kind, items=args.items, difficulty=args.difficulty, outlets=outlets,
                                lang=args.lang, seed=args.seed, wording=args.wording, page_size=args.page_size)
+    _status("choosing items and writing the worksheet ...")
     student, key = render_worksheet(analysis, args.output, options)
     print(f"worksheet written to {student}; answer key to {key}")
     return _finish(analysis, args)
