@@ -117,7 +117,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
                 examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"], text[s0:s1],
                                         start - s0, min(end, s1) - s0, entry.id, reading.voice))
     doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
-           rec["source"], words, loaded)
+           rec["source"], words, loaded, rec.get("reposted_by", ""))
     return doc, hits, attributions, examples
 
 

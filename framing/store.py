@@ -52,7 +52,7 @@ from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
 from .match import Matcher
 from .types import DOCUMENT_COLUMNS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.reposted_by
 ALREADY_STORED = "already in the store"
 _REPEAT = re.compile(r"^(.*)#(\d+)$")
 _ALREADY = "record = 'file' AND status = 'duplicate' AND starts_with(reason, ?)"  # rows of files given again
@@ -62,7 +62,7 @@ _BATCH_TEXT_CHARS = 8_000_000  # characters of text buffered before they are wri
 
 _STR, _INT, _DATE, _BOOL = "VARCHAR", "BIGINT", "DATE", "BOOLEAN"
 _DOCUMENT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "title": _STR, "author": _STR, "lang": _STR,
-                   "source": _STR, "words": _INT, "hits": _INT}
+                   "source": _STR, "words": _INT, "hits": _INT, "reposted_by": _STR}
 _HIT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "sentence": _INT,
               "surface": _STR, "entry": _STR, "term": _STR, "category": _STR, "referent": _STR, "strength": _INT,
               "lang": _STR, "voice": _STR, "scare_quote": _BOOL, "so_called": _BOOL, "negated": _BOOL,

@@ -16,6 +16,8 @@ Corpus (one row per document)
 Documents (Corpus without ``text``, plus)
     words    int   word count (runs of letters/digits) used as the denominator of rates
     hits     int   lexicon hits kept in the document
+    reposted_by str the site that reposted the article when the text names an original source
+                   (``outlet`` is then the original outlet); empty otherwise
 
 Hits (one row per lexicon hit)
     doc_id, outlet, date
@@ -43,7 +45,7 @@ from .errors import FramingError
 UNKNOWN_OUTLET = "(unknown)"
 
 CORPUS_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "text", "source"]
-DOCUMENT_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "source", "words", "hits"]
+DOCUMENT_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "source", "words", "hits", "reposted_by"]
 HIT_COLUMNS = [
     "doc_id", "outlet", "date", "start", "end", "sentence", "surface", "entry", "term",
     "category", "referent", "strength", "lang", "voice", "scare_quote", "so_called",

@@ -141,3 +141,14 @@ def test_language_guess(tmp_path):
 def test_dates(value, dayfirst, expected):
     got = parse_one_date(value, dayfirst=dayfirst)
     assert (got.strftime("%Y-%m-%d") if got is not None else None) == expected
+
+
+def test_repost_records_original_outlet_and_reposting_site(tmp_path):
+    p = tmp_path / "dump.txt"
+    p.write_text("Convoy ambushed near the northern pass\n\nJune 3, 2021\n\nPress TV\n\n"
+                 "Gunmen attacked a supply convoy near the northern pass on Tuesday, killing two drivers and wounding "
+                 "four others, officials said. The convoy was carrying flour and medicine to villages cut off by the "
+                 "fighting, and the road was closed for several hours.\n\n"
+                 "The original source of this article is Global Research\n", encoding="utf-8")
+    recs, _ = read([p])
+    assert [(r["outlet"], r["reposted_by"]) for r in recs] == [("Global Research", "Press TV")]

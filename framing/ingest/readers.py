@@ -194,6 +194,7 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         "author": (rec.get("author") or "").strip(),
         "lang": lang,
         "text": text,
+        "reposted_by": (rec.get("reposted_by") or "").strip(),
         "source": rec.get("source") or f"{path}#{rec['_record']}",
         "file": str(path),
         "line": int(rec.get("line") or 0),
