@@ -460,19 +460,25 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
             surrogates = [0]
             if "\\u" in line:
                 obj = _clean_surrogates(obj, surrogates)
+            cols = cols or _object_columns(obj, options, path, manifest, where, "jsonl", enc)
             if cols is None:
-                try:
-                    cols = _Columns(list(obj.keys()), options, path)
-                except InputError as exc:
-                    # Objects may differ: skip this one and look again at the next.
-                    manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
-                                 reason=str(exc).removeprefix(f"{path}: "))
-                    continue
+                continue
             rec = cols.record(obj, where, path, manifest, "jsonl", enc)
             if rec is not None:
                 rec.update(line=number, source=f"{path}:{number}", encoding=enc,
                            _note=damage_note(stream.replaced - replaced, stream.found - found, surrogates[0]))
                 yield rec
+
+
+def _object_columns(obj: dict, options: ReadOptions, path: Path, manifest: Manifest, where: str, fmt: str,
+                    enc: str) -> "_Columns | None":
+    """The columns of the first usable JSON object; an object without them is skipped (recorded),
+    and the next one is tried: objects in one file may differ."""
+    try:
+        return _Columns(list(obj.keys()), options, path)
+    except InputError as exc:
+        manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=str(exc).removeprefix(f"{path}: "))
+        return None
 
 
 def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
@@ -502,13 +508,9 @@ def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
             continue
         surrogates = [0]
         obj = _clean_surrogates(obj, surrogates)
+        cols = cols or _object_columns(obj, options, path, manifest, where, "json", enc)
         if cols is None:
-            try:
-                cols = _Columns(list(obj.keys()), options, path)
-            except InputError as exc:
-                manifest.add(str(path), where, "skipped", format="json", encoding=enc,
-                             reason=str(exc).removeprefix(f"{path}: "))
-                continue
+            continue
         rec = cols.record(obj, where, path, manifest, "json", enc)
         if rec is not None:
             rec.update(line=number, source=f"{path}#{number}", encoding=enc,
