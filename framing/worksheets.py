@@ -206,6 +206,8 @@ def neutral_version(text: str, hits: list[tuple[int, int, str]], lexicon) -> str
         if repl.startswith("(") and repl.endswith(")"):
             repl = ""
         surface = text[a:b]
+        if repl and entry and _plural_of(surface, entry.term) and not repl.endswith("s"):
+            repl = _pluralise(repl)
         if surface[:1].isupper() and repl:
             repl = repl[0].upper() + repl[1:]
         out.append(text[pos:a])
@@ -213,6 +215,24 @@ def neutral_version(text: str, hits: list[tuple[int, int, str]], lexicon) -> str
         pos = b
     out.append(text[pos:])
     return re.sub(r"\s{2,}", " ", "".join(out)).replace(" ,", ",").replace(" .", ".").strip()
+
+
+def _plural_of(surface: str, term: str) -> bool:
+    """True when an English surface is the plural of a singular term ("terrorists" for "terrorist")."""
+    last, base = surface.lower().split()[-1] if surface.split() else "", term.lower().rstrip("*").split()[-1]
+    return last.isascii() and last.endswith("s") and not base.endswith("s") and last.startswith(base[:-1] or base)
+
+
+def _pluralise(phrase: str) -> str:
+    """English plural of a neutral alternative's last word: militant -> militants, party -> parties."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
 
 
 # ----------------------------------------------------------------------------- the worksheet

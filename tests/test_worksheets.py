@@ -82,3 +82,12 @@ def test_neutral_version_uses_lexicon_alternatives():
 def test_bad_options(tmp_path, capsys, args, message):
     assert main(["exercise", "--demo", "-o", str(tmp_path / "w.pdf"), *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_neutral_version_keeps_the_plural():
+    from framing.lexicon import load_lexicon
+    lex = load_lexicon()
+    entry = lex.find("terrorist")[0]
+    out = neutral_version("The terrorists fled.", [(4, 14, entry.id)], lex)
+    first = entry.neutral[0]
+    assert out == f"The {first if first.endswith('s') else first + 's'} fled."
