@@ -116,7 +116,8 @@ def test_output_folder_not_writable(tmp_path, data_dir, capsys):
     assert "cannot create the output folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["analyze", "report", "hits", "segment", "lexicon"])
+@pytest.mark.parametrize("command", ["analyze", "report", "hits", "segment", "lexicon", "html", "exercise", "compare",
+                                     "kwic", "score", "train", "evaluate", "termscores", "fingerprint"])
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as exc:
         main([command, "--help"])
