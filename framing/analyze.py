@@ -105,7 +105,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
             continue
         sent_i = max(0, bisect.bisect_right(starts, start) - 1)
         hits.append((
-            rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term,
+            rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term.rstrip("*"),
             entry.category, entry.referent, entry.strength, entry.lang or rec["lang"], reading.voice,
             reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
             rec["file"], line_of(start),

@@ -25,7 +25,7 @@ Hits (one row per lexicon hit)
     sentence    int  0-based index of the sentence the hit starts in
     surface     str  the matched text as written
     entry       str  lexicon entry id
-    term        str  the entry's canonical term
+    term        str  the entry's canonical term (a trailing "*" wildcard left out)
     category    str  category id (lexicons/categories.tsv)
     referent    str  what the term names ("" when it names no actor)
     strength    int  1 mild, 2 strong, 3 extreme
