@@ -63,6 +63,7 @@ NEGATIVE = [
     "Workers were exposed to asbestos for years.",
     "Foreign troops and armed groups met for talks on a ceasefire.",
     "Officials said the talks would resume next week.",
+    "Thousands gathered in Liberation Square on Friday.",
 ]
 
 
