@@ -466,7 +466,6 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
     lw = [t for t, _, _ in left]
     rw = [t for t, _, _ in right]
     closers = data.words["closer"]
-    comp = data.words["complementizer"]
     if verb.frame == "source":
         return _source(doc, data, verb, surface, start, end, s0, s1, left, right)
     if form in ("alleged", "purported") and lw and (lw[-1] in data.words["determiner"] or lw[-1].endswith("'s")):
@@ -992,8 +991,11 @@ class _EntryCues:
     """An entry's neutral cues, tokenised once and indexed by the word nearest to the term."""
 
     overlapping: tuple[tuple[tuple[str, ...], frozenset], ...]  # cues that share a word with the term
-    by_last: dict   # last word -> cues (for cues before the term)
-    by_first: dict  # first word -> cues (for cues after the term)
+    by_last: dict   # last word -> [(cue, window, "neutral")] (for cues before the term), as _scan_cues reads
+    by_first: dict  # first word -> [(cue, window, "neutral")] (for cues after the term)
+
+
+ENTRY_CUE_WINDOW = 2  # words between a lexicon entry's neutral cue and the term
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1004,38 +1006,9 @@ def _entry_cues(entry_cues: tuple[str, ...]) -> _EntryCues:
         if not cue:
             continue
         overlapping.append((cue, frozenset(cue)))
-        by_last.setdefault(cue[-1], []).append(cue)
-        by_first.setdefault(cue[0], []).append(cue)
+        by_last.setdefault(cue[-1], []).append((cue, ENTRY_CUE_WINDOW, "neutral"))
+        by_first.setdefault(cue[0], []).append((cue, ENTRY_CUE_WINDOW, "neutral"))
     return _EntryCues(tuple(overlapping), by_last, by_first)
-
-
-def _entry_cue_distance(words: list[str], table: dict, before: bool, window: int = 2) -> int | None:
-    """Distance in words from the term to the nearest entry cue on one side, or None.
-
-    Same reading as :func:`_cue_distance` for each cue, with one dictionary look-up per word
-    instead of one scan per cue; the walk stops at punctuation other than , / '.
-    """
-    n_words = len(words)
-    for d in range(window + 1):
-        pos = n_words - 1 - d if before else d
-        if pos < 0 or pos >= n_words:
-            return None
-        tok = words[pos]
-        cands = list(table.get(tok, ()))
-        alt = _strip_prefix(tok)
-        if alt != tok:
-            cands += [c for c in table.get(alt, ()) if len(c) == 1]
-        for cue in cands:
-            n = len(cue)
-            if n == 1:
-                return d
-            if before and pos - n + 1 >= 0 and tuple(words[pos - n + 1:pos + 1]) == cue:
-                return d
-            if not before and tuple(words[pos:pos + n]) == cue:
-                return d
-        if not _is_word(tok) and tok not in (",", "/", "'"):
-            return None
-    return None
 
 
 def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> str | None:
@@ -1076,15 +1049,11 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
 
         def without_overlapping(table):
             return table if not overlapping else {
-                k: [c for c in v if c not in overlapping] for k, v in table.items()}
+                k: [c for c in v if c[0] not in overlapping] for k, v in table.items()}
 
-        d = _entry_cue_distance(lw, without_overlapping(cues.by_last), True)
-        if d is not None:
-            found(d, "neutral")
+        _scan_cues(without_overlapping(cues.by_last), ENTRY_CUE_WINDOW, lw, True, found)
         if lang == "ar" or (rw and rw[0] in _LINKS):
-            d = _entry_cue_distance(rw, without_overlapping(cues.by_first), False)
-            if d is not None:
-                found(d, "neutral")
+            _scan_cues(without_overlapping(cues.by_first), ENTRY_CUE_WINDOW, rw, False, found)
     if best is None:
         return None
     return "loaded" if best[1] == 0 else "neutral"
@@ -1148,25 +1117,3 @@ def _scan_cues(table, reach: int, words: list[str], before: bool, found) -> None
                 found(d, sense)
         if not _is_word(tok) and tok not in (",", "/", "'"):
             return
-
-
-def _cue_distance(lw: list[str], rw: list[str], side: str, cue: tuple[str, ...], window: int) -> int | None:
-    n = len(cue)
-    if side == "before":
-        for d in range(window + 1):
-            stop = len(lw) - d
-            if stop - n < 0:
-                return None
-            if tuple(lw[stop - n:stop]) == cue or (n == 1 and _strip_prefix(lw[stop - 1]) == cue[0]):
-                return d
-            if not _is_word(lw[stop - 1]) and lw[stop - 1] not in (",", "/", "'"):
-                return None
-        return None
-    for d in range(window + 1):
-        if d + n > len(rw):
-            return None
-        if tuple(rw[d:d + n]) == cue or (n == 1 and _strip_prefix(rw[d]) == cue[0]):
-            return d
-        if not _is_word(rw[d]) and rw[d] not in (",", "/", "'"):
-            return None
-    return None

@@ -26,7 +26,6 @@ Tables (README, "Scale", lists the columns):
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
