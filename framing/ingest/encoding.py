@@ -182,18 +182,23 @@ def decode_bytes(raw: bytes, *, source: str) -> DecodedText:
     return DecodedText(text, _label(name), replaced)
 
 
+def open_error(path: Path, exc: OSError) -> InputError:
+    """The user-facing error for a file that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{path}: file not found: check the path")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{path}: is a folder, not a file")
+    return InputError(f"{path}: cannot read: {exc.strerror or exc}: check the file and its permissions")
+
+
 def read_text(path: Path) -> DecodedText:
     path = Path(path)
     try:
         raw = path.read_bytes()
         if path.suffix.lower() == ".gz":
             raw = gzip.decompress(raw)
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found: check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}: check the file and its permissions") from None
+        raise open_error(path, exc) from None
     except (EOFError, zlib.error) as exc:
         raise InputError(f"{path}: damaged or truncated gzip file ({exc}): download it again") from None
     return decode_bytes(raw, source=str(path))
@@ -269,12 +274,8 @@ class LineStream:
     def _open(self):
         try:
             f = open(self.path, "rb")
-        except FileNotFoundError:
-            raise InputError(f"{self.path}: file not found: check the path") from None
-        except IsADirectoryError:
-            raise InputError(f"{self.path}: is a folder, not a file") from None
         except OSError as exc:
-            raise InputError(f"{self.path}: cannot read: {exc.strerror or exc}: check the file and its permissions") from None
+            raise open_error(self.path, exc) from None
         if self.path.suffix.lower() == ".gz":
             return gzip.GzipFile(fileobj=f, mode="rb")
         return f

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+from .encoding import open_error
 from .dates import parse_date
 from .outlets import OutletTable, default_outlets
 from .segment import detect_lang
@@ -67,10 +68,8 @@ def read_feed(path: Path | str, *, outlets: OutletTable | None = None) -> list[d
     path = Path(path)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found: check the path") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}: check its permissions") from None
+        raise open_error(path, exc) from None
     # A stream, never a string: feedparser fetches strings that look like URLs.
     parsed = feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False, sanitize_html=True)
     if not parsed.entries:
