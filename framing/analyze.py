@@ -132,9 +132,55 @@ def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False
     _WORKER["keep"] = keep_neutral
 
 
-def _run_chunk(chunk: list[dict]):
+def _run_chunk(chunk: list[dict]) -> "ChunkResult":
     m, keep = _WORKER["matcher"], _WORKER["keep"]
-    return [analyse_document(rec, m, keep) for rec in chunk]
+    return chunk_result([analyse_document(rec, m, keep) for rec in chunk])
+
+
+@dataclass
+class ChunkResult:
+    """One chunk's results, built where the chunk was analysed: the hit and attribution rows as typed
+    tables (columnar, so that handing them back to the main process and joining them is cheap)."""
+
+    documents: list[tuple]          # DOCUMENT_COLUMNS rows, in input order
+    hits: pd.DataFrame              # HIT_OUTPUT_COLUMNS
+    attributions: pd.DataFrame      # ATTRIBUTION_COLUMNS
+    hit_counts: list[int]           # rows of ``hits`` per document, in order
+    attribution_counts: list[int]
+    examples: list[Example]         # at most EXAMPLES_PER_TERM per (outlet, entry)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+def chunk_result(results: list) -> ChunkResult:
+    """Per-document results of :func:`analyse_document` -> one :class:`ChunkResult`."""
+    results = thin_examples(results)
+    hits = [h for r in results for h in r[1]]
+    atts = [a for r in results for a in r[2]]
+    return ChunkResult([r[0] for r in results], hit_frame(hits), attribution_frame(atts),
+                       [len(r[1]) for r in results], [len(r[2]) for r in results],
+                       [ex for r in results for ex in r[3]])
+
+
+def thin_examples(results: list) -> list:
+    """The chunk's results with only the first EXAMPLES_PER_TERM examples of each (outlet, entry):
+    the rest could never be kept (:func:`add_examples` keeps the first ones in input order), and
+    each carries a whole sentence back from the worker."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for doc, hits, atts, examples in results:
+        if examples:
+            kept = []
+            for ex in examples:
+                key = (ex.outlet, ex.entry)
+                n = seen.get(key, 0)
+                if n < EXAMPLES_PER_TERM:
+                    seen[key] = n + 1
+                    kept.append(ex)
+            examples = kept
+        out.append((doc, hits, atts, examples))
+    return out
 
 
 # ----------------------------------------------------------------------------- the stream
@@ -176,20 +222,19 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     lexicon = with_context_entries(lexicon)
     docs, hits, attributions, examples = [], [], [], {}
     progress = _progress(options.progress)
-    for results in analysed_chunks(chunked(records), matcher, options):
-        for doc, doc_hits, doc_attributions, doc_examples in results:
-            docs.append(doc)
-            hits.extend(doc_hits)
-            attributions.extend(doc_attributions)
-            add_examples(examples, doc_examples)
-        progress.update(len(results))
+    for result in analysed_chunks(chunked(records), matcher, options):
+        docs.extend(result.documents)
+        hits.append(result.hits)
+        attributions.append(result.attributions)
+        add_examples(examples, result.examples)
+        progress.update(len(result))
     progress.close()
-    documents, hit_table, att_table = result_tables(docs, hits, attributions)
-    return Analysis(documents, hit_table, examples, lexicon, manifest, texts, att_table)
+    return Analysis(document_frame(docs), concat_frames(hits, hit_frame), examples, lexicon, manifest, texts,
+                    concat_frames(attributions, attribution_frame))
 
 
-def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[list]:
-    """Each chunk's per-document results (see :func:`analyse_document`), in input order: computed in
+def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[ChunkResult]:
+    """Each chunk's results (see :func:`analyse_document`, :class:`ChunkResult`), in input order: computed in
     this process, in a pool of ``options.jobs`` worker processes, or on a Dask cluster
     (``options.engine``, see :mod:`framing.engines`). The results do not depend on which."""
     if options.engine == "dask":
@@ -240,19 +285,43 @@ def add_examples(examples: dict[tuple[str, str], list[Example]], doc_examples: I
             bucket.append(ex)
 
 
-def result_tables(docs: list, hits: list, attributions: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Rows from :func:`analyse_document` -> the documents, hits and attributions tables."""
-    documents = pd.DataFrame(docs, columns=DOCUMENT_COLUMNS)
-    documents["date"] = pd.to_datetime(documents["date"])
-    hit_table = pd.DataFrame(hits, columns=HIT_OUTPUT_COLUMNS)
-    hit_table["date"] = pd.to_datetime(hit_table["date"])
+def document_frame(rows: list) -> pd.DataFrame:
+    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    documents["date"] = _dates(documents["date"])
+    return documents
+
+
+def hit_frame(rows: list) -> pd.DataFrame:
+    """Hit rows from :func:`analyse_document` -> the typed hits table."""
+    table = pd.DataFrame(rows, columns=HIT_OUTPUT_COLUMNS)
+    table["date"] = _dates(table["date"])
     for col in ("start", "end", "sentence", "strength", "line"):
-        hit_table[col] = hit_table[col].astype("int64")
+        table[col] = table[col].astype("int64")
     for col in ("scare_quote", "so_called", "negated"):
-        hit_table[col] = hit_table[col].astype(bool)
-    att_table = pd.DataFrame(attributions, columns=ATTRIBUTION_COLUMNS)
-    att_table["date"] = pd.to_datetime(att_table["date"])
-    return documents, hit_table, att_table
+        table[col] = table[col].astype(bool)
+    return table
+
+
+def attribution_frame(rows: list) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    table["date"] = _dates(table["date"])
+    for col in ("start", "end", "line"):
+        table[col] = table[col].astype("int64")
+    return table
+
+
+def _dates(column: pd.Series) -> pd.Series:
+    return pd.to_datetime(column).astype("datetime64[us]")
+
+
+def concat_frames(frames: list[pd.DataFrame], empty) -> pd.DataFrame:
+    """Chunks' tables as one (an empty table of the right types when every chunk's is empty)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return empty([])
+    if len(frames) == 1:
+        return frames[0]
+    return pd.concat(frames, ignore_index=True)
 
 
 def _keeping_texts(records: Iterator[dict], texts: dict[str, str]) -> Iterator[dict]:

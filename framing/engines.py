@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from .analyze import AnalyzeOptions, analyse_document
+from .analyze import AnalyzeOptions, ChunkResult, analyse_document, chunk_result
 from .errors import OptionError
 from .match import Matcher
 
@@ -33,8 +33,8 @@ def analyse_record(rec: dict, matcher: Matcher, keep_neutral: bool, sense_model:
     return analyse_document(rec, matcher, keep_neutral)
 
 
-def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[list]:
-    """Each chunk's per-document results, in input order, computed on a Dask cluster."""
+def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[ChunkResult]:
+    """Each chunk's results, in input order, computed on a Dask cluster."""
     try:
         import dask.bag as db
     except ImportError:
@@ -49,7 +49,7 @@ def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: 
         for chunk in chunks:
             [data] = client.scatter([chunk], hash=False)
             bag = db.from_delayed([data]).map(analyse_record, shared_matcher, options.keep_neutral_senses,
-                                              options.sense_model)
+                                              options.sense_model).map_partitions(_one_chunk_result)
             pending.append(client.compute(bag))
             while len(pending) > IN_FLIGHT_PER_THREAD * threads:
                 yield _result(pending.popleft())
@@ -61,8 +61,12 @@ def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: 
             cluster.close()
 
 
-def _result(future) -> list:
-    result = future.result()
+def _one_chunk_result(partition) -> list[ChunkResult]:
+    return [chunk_result(list(partition))]
+
+
+def _result(future) -> ChunkResult:
+    [result] = future.result()
     future.release()
     return result
 

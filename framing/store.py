@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import __version__
@@ -434,8 +435,10 @@ class _Writer:
         self.text_chars = 0
         self.manifest_rows: list[dict] = []
         self.order: deque[tuple[str, int, str]] = deque()   # (doc_id, input_id, base_id) of records sent
-        self.docs, self.hits, self.atts, self.examples = [], [], [], []
-        self.doc_inputs, self.hit_inputs, self.att_inputs, self.doc_bases = [], [], [], []
+        self.docs, self.doc_inputs, self.doc_bases, self.examples = [], [], [], []
+        self.hits: list[pd.DataFrame] = []   # chunks' hit tables, with input_id
+        self.atts: list[pd.DataFrame] = []
+        self.hit_rows = 0
         self.seq = {t: _scalar(con, f"SELECT coalesce(max(seq), 0) + 1 FROM {t}")
                     for t in ("documents", "hits", "attributions", "examples", "manifest")}
         self.example_counts = {(o, e): n for o, e, n in con.execute(
@@ -464,26 +467,31 @@ class _Writer:
             manifest.rows.clear()
 
     # results side (main thread)
-    def add_results(self, results: list) -> None:
+    def add_results(self, result) -> None:
+        """One chunk's results (a :class:`framing.analyze.ChunkResult`), in the order its records were sent."""
         with self.lock:
-            sent = [self.order.popleft() for _ in results]
-        for (doc, hits, atts, examples), (doc_id, input_id, base_id) in zip(results, sent):
+            sent = [self.order.popleft() for _ in range(len(result))]
+        inputs = []
+        for doc, (doc_id, input_id, base_id) in zip(result.documents, sent):
             if doc_id != doc[0]:
                 raise RuntimeError(f"internal: results out of order ({doc[0]} where {doc_id} was expected)")
             self.docs.append(doc)
             self.doc_inputs.append(input_id)
             self.doc_bases.append(base_id)
-            self.hits.extend(hits)
-            self.hit_inputs.extend([input_id] * len(hits))
-            self.atts.extend(atts)
-            self.att_inputs.extend([input_id] * len(atts))
-            for ex in examples:
-                key = (ex.outlet, ex.entry)
-                if self.example_counts.get(key, 0) < EXAMPLES_PER_TERM:
-                    self.example_counts[key] = self.example_counts.get(key, 0) + 1
-                    self.examples.append((input_id, ex))
+            inputs.append(input_id)
             self.documents += 1
             self.documents_of[input_id] = self.documents_of.get(input_id, 0) + 1
+        if len(result.hits):
+            self.hits.append(result.hits.assign(input_id=np.repeat(inputs, result.hit_counts)))
+            self.hit_rows += len(result.hits)
+        if len(result.attributions):
+            self.atts.append(result.attributions.assign(input_id=np.repeat(inputs, result.attribution_counts)))
+        input_of = {doc[0]: i for doc, i in zip(result.documents, inputs)}
+        for ex in result.examples:
+            key = (ex.outlet, ex.entry)
+            if self.example_counts.get(key, 0) < EXAMPLES_PER_TERM:
+                self.example_counts[key] = self.example_counts.get(key, 0) + 1
+                self.examples.append((input_of[ex.doc_id], ex))
         self.flush()
 
     def flush(self, everything: bool = False) -> None:
@@ -498,22 +506,29 @@ class _Writer:
                     for r in manifest_rows]
             self._append("manifest", ["input_id", "run_id", *MANIFEST_COLUMNS], rows)
             wrote = True
-        if everything or len(self.hits) >= _BATCH_ROWS or len(self.docs) >= _BATCH_ROWS:
+        if everything or self.hit_rows >= _BATCH_ROWS or len(self.docs) >= _BATCH_ROWS:
             self._append("documents", ["input_id", *DOCUMENT_COLUMNS, "base_id"],
                          [(i, *doc, base) for i, doc, base in zip(self.doc_inputs, self.docs, self.doc_bases)])
-            self._append("hits", ["input_id", *HIT_OUTPUT_COLUMNS],
-                         [(i, *hit) for i, hit in zip(self.hit_inputs, self.hits)])
-            self._append("attributions", ["input_id", *ATTRIBUTION_COLUMNS],
-                         [(i, *att) for i, att in zip(self.att_inputs, self.atts)])
+            self._append_frames("hits", self.hits)
+            self._append_frames("attributions", self.atts)
             self._append("examples", ["input_id", *_EXAMPLE_TYPES],
                          [(i, ex.outlet, ex.entry, ex.doc_id, ex.date, ex.title, ex.sentence, ex.start, ex.end,
                            ex.voice) for i, ex in self.examples])
             self.docs, self.hits, self.atts, self.examples = [], [], [], []
-            self.doc_inputs, self.hit_inputs, self.att_inputs, self.doc_bases = [], [], [], []
+            self.doc_inputs, self.doc_bases, self.hit_rows = [], [], 0
             wrote = True
         if wrote and not everything:  # the caller commits the last batch with the run's totals
             self.con.execute("COMMIT")
             self.con.execute("BEGIN TRANSACTION")
+
+    def _append_frames(self, name: str, frames: list[pd.DataFrame]) -> None:
+        """Append chunks' tables (with input_id) to a table, numbered on from its last ``seq``."""
+        if not frames:
+            return
+        table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        table = table.assign(seq=np.arange(self.seq[name], self.seq[name] + len(table), dtype="int64"))
+        self.seq[name] += len(table)
+        _append(self.con, name, table)
 
     def _append(self, name: str, columns: list[str], rows: list[tuple]) -> None:
         """Append rows (tuples in ``columns`` order) to a table, numbered on from its last ``seq``."""
