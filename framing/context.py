@@ -1034,18 +1034,24 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
         _scan_cues(index.after, index.after_reach, rw, False, found)
     if entry_cues:
         cues = _entry_cues(tuple(entry_cues))
-        form_words = [(tuple(f.split()), set(f.split())) for f in forms if f]
+        # Every form (as written, without an Arabic prefix, the entry's term) in a fixed order: a
+        # set's order changes from one process to the next, and results must not.
+        form_words = [(tuple(f.split()), set(f.split())) for f in sorted(forms) if f]
         overlapping = set()
         for cue, cue_words in cues.overlapping:
-            term_tokens = next((ft for ft, fw in form_words if fw & cue_words), None)
-            if term_tokens:
+            for term_tokens, fw in form_words:
+                if not fw & cue_words:
+                    continue
                 # The cue shares words with the term ("claimed responsibility", "proxy server"): it
-                # must occur as a phrase in the words around the hit, overlapping the hit itself.
+                # must occur as a phrase in the words around the hit, overlapping the hit itself,
+                # with the term in any of its forms ("a concentration camp survivor" for the entry
+                # "concentration camps").
                 overlapping.add(cue)
                 seq = lw + list(term_tokens) + rw
                 ts, te, n = len(lw), len(lw) + len(term_tokens), len(cue)
                 if any(tuple(seq[i:i + n]) == cue for i in range(max(0, ts - n + 1), te)):
                     found(0, "neutral")
+                    break
 
         def without_overlapping(table):
             return table if not overlapping else {

@@ -97,3 +97,38 @@ def test_compare_statistics_are_identical_across_jobs(tmp_path, small_chunks, ca
         runs[name] = _tables(tmp_path / name)
     assert "rates.csv" in runs["one"] and "manifest.csv" in runs["one"]
     assert runs["two"] == runs["one"]
+
+
+HASH_PROBE = """
+import json, sys
+from framing.analyze import analyse_document
+from framing.lexicon import load_lexicon
+from framing.match import Matcher
+text = sys.argv[1]
+rec = {"doc_id": "p", "outlet": "o", "date": None, "title": "", "author": "", "lang": "en", "text": text,
+       "source": "", "file": "f", "line": 1, "format": "jsonl"}
+_, hits, atts, _ = analyse_document(rec, Matcher(load_lexicon()), keep_neutral=True)
+print(json.dumps([[h[6], h[13], h[17]] for h in hits] + [[a[5], a[7]] for a in atts]))
+"""
+
+
+def test_same_readings_whatever_the_hash_seed():
+    """Python randomises the order of sets of strings per process (PYTHONHASHSEED); no reading may
+    depend on it. The entry is "concentration camps" and the text says "concentration camp
+    survivor": the neutral cue must be found for every order of the term's forms (it once depended
+    on which form a set gave first)."""
+    import os
+    import subprocess
+    import sys
+
+    text = ("He had a small role in a 2007 film about a concentration camp survivor. "
+            "Officials said the regime's so-called security zone was an occupation, residents claimed.")
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", HASH_PROBE, text], env=env, capture_output=True, text=True,
+                             check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+    readings = json.loads(outputs.pop())
+    assert ["concentration camp", "own", "neutral"] in readings
