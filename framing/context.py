@@ -360,6 +360,29 @@ class _Document:
     marker_starts: list[int]
     marker_ends: list[int]
     verb_ends: list[int] = field(default_factory=list)  # every English speech-verb form, used or not
+    token_cache: dict[int, tuple[int, list, list[int]]] = field(default_factory=dict)  # s0 -> (s1, tokens, starts)
+
+    def window(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """The tokens of text[lo:hi] in whole words: a word the window's start cuts is taken whole
+        (a speaker's name), one its end cuts is left out. Read from the sentence's tokens, which are
+        found once: several verbs and hits share a sentence."""
+        s0, s1 = self.sentence_bounds(lo)
+        if hi <= lo:
+            return []
+        if hi > s1 or lo < s0:
+            return _tokens(self.text, lo, hi)
+        cached = self.token_cache.get(s0)
+        if cached is None or cached[0] != s1:
+            toks = _tokens(self.text, s0, s1)
+            cached = self.token_cache[s0] = (s1, toks, [t[1] for t in toks])
+        _, toks, starts = cached
+        i = bisect.bisect_left(starts, lo)
+        if i > 0 and toks[i - 1][2] > lo:
+            i -= 1
+        j = bisect.bisect_left(starts, hi, i)
+        if j > i and toks[j - 1][2] > hi:
+            j -= 1  # the word the window's end cuts (an Arabic verb after its attached و)
+        return toks[i:j]
 
     def sentence_of(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -451,13 +474,13 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
     text = doc.text
     verb = data.verbs[form]
     s0, s1 = doc.sentence_bounds(start)
-    left = _tokens(text, max(s0, start - LEFT_WINDOW), start)
-    right = _right_tokens(text, end, s1, NEAR_WINDOW)
+    left = doc.window(max(s0, start - LEFT_WINDOW), start)
+    right = _right_tokens(doc, end, s1, NEAR_WINDOW)
     cache: list = []
 
     def long_right():  # the longer window, read only to tell a trailing "..., X said on Tuesday."
         if not cache:
-            cache.append(_right_tokens(text, end, s1, RIGHT_WINDOW) if end + NEAR_WINDOW < s1 else right)
+            cache.append(_right_tokens(doc, end, s1, RIGHT_WINDOW) if end + NEAR_WINDOW < s1 else right)
         return cache[0]
 
     surface = " ".join(text[start:end].lower().split())
@@ -467,7 +490,7 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
     rw = [t for t, _, _ in right]
     closers = data.words["closer"]
     if verb.frame == "source":
-        return _source(doc, data, verb, surface, start, end, s0, s1, left, right)
+        return _source(doc, data, verb, surface, start, end, s0, s1, left, long_right())  # long names
     if form in ("alleged", "purported") and lw and (lw[-1] in data.words["determiner"] or lw[-1].endswith("'s")):
         return None  # "the alleged massacre": a so-called marker, not a verb
     if verb.frame == "naming":
@@ -484,7 +507,7 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
             return _Attribution(start, end, surface, verb.cls, speaker, target, sp_span)
     # Inverted trailing: "..., said the governor." (not "The group, which ..., claimed the attack")
     if lw and lw[-1] in closers and any(_is_word(t) for t in lw[:-1]) and not _relative_clause(lw):
-        sp = _speaker_after(data, text, right, verb.lang)
+        sp = _speaker_after(data, text, long_right(), verb.lang)  # the near window may cut the name
         if sp and _short_tail(data, long_right(), sp[2]):
             return _Attribution(start, end, surface, verb.cls, sp[0], (s0, left[-1][1]), sp[1:])
     # The subject before the verb.
@@ -521,8 +544,8 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
     return _leading(doc, data, verb, form, surface, start, end, s1, right, speaker, sp_span, long_right)
 
 
-def _right_tokens(text: str, end: int, s1: int, width: int) -> list[tuple[str, int, int]]:
-    right = _tokens(text, end, min(s1, end + width))
+def _right_tokens(doc: _Document, end: int, s1: int, width: int) -> list[tuple[str, int, int]]:
+    right = doc.window(end, min(s1, end + width))
     if end + width < s1:
         right.append((_MORE, end + width, end + width))  # the sentence goes on
     return right
@@ -570,7 +593,7 @@ def _leading(doc, data, verb, form, surface, start, end, s1, right, speaker, sp_
     if not any(_is_word(t) for t in rw):
         return None  # "the ministry said." reports nothing here
     if not speaker:
-        sp = _speaker_after(data, text, right, "en") if not quote_follows else None
+        sp = _speaker_after(data, text, long_right() if long_right else right, "en") if not quote_follows else None
         if sp and verb.frame == "clause" and _short_tail(data, long_right() if long_right else right, sp[2]):
             return None
     return _Attribution(start, end, surface, verb.cls, speaker, (rstart, s1), sp_span)
@@ -849,7 +872,7 @@ def _negated(doc: _Document, data: ContextData, start: int, s0: int) -> bool:
     if best is None:
         return False
     end, nstart, role, word = best
-    between = [t for t in _tokens(doc.text, end, start) if t[0] not in MARKS]
+    between = [t for t in doc.window(end, start) if t[0] not in MARKS]
     neg = data.negation
     bridges, barriers = neg.get("bridge", set()), neg.get("barrier", set())
     if role == "denial":  # "denied that it was ...": the scope starts after "that"
@@ -968,8 +991,8 @@ _LINKS = frozenset({"of", "for", "to", "against", "on"})
 
 def _sense(doc: _Document, data: ContextData, start: int, end: int, entry: Entry, s0: int, s1: int) -> str:
     text = doc.text
-    left = _tokens(text, max(s0, start - 80), start)
-    right = _tokens(text, end, min(s1, end + 80))
+    left = doc.window(max(s0, start - 80), start)
+    right = doc.window(end, min(s1, end + 80))
     surface = " ".join(_norm_token(t) for t in _TOKEN.findall(text, start, end))
     forms = {surface, _strip_prefix(surface), _fold_word(entry.term)}
     sense = _cue_sense(data, entry.lang, forms, left, right, entry.neutral_cues)
