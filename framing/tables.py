@@ -37,28 +37,59 @@ def loaded_hits(hits: pd.DataFrame) -> pd.DataFrame:
     return hits[hits["sense"] == "loaded"]
 
 
+COUNTS = ["hits", "hits_quoted", "hits_attributed", "hits_negated"]
+COUNT_KEYS = ["outlet", "date", "category", "entry", "term"]
+
+
+def hit_counts(hits: pd.DataFrame) -> pd.DataFrame:
+    """Hits -> counts of loaded-sense hits per (outlet, date, category, entry, term): in the outlet's
+    own voice, quoted, attributed (none of them negated), and negated. A table of counts is
+    returned as it is; counts of several tables add up (see :func:`add_counts`), which is how
+    ``analyze`` keeps its tables without keeping every hit."""
+    if "hits_negated" in hits.columns:
+        return hits
+    h = loaded_hits(hits)
+    negated = h["negated"].astype(bool)
+    table = pd.DataFrame({k: h[k] for k in COUNT_KEYS})
+    for col, voice in zip(COUNTS[:3], ("own", "quoted", "attributed")):
+        table[col] = ((h["voice"] == voice) & ~negated).astype("int64")
+    table["hits_negated"] = negated.astype("int64")
+    return table.groupby(COUNT_KEYS, dropna=False, sort=False)[COUNTS].sum().reset_index()
+
+
+def _dated(hits: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Hits with their document's date (a hits table without a date column gets it by doc_id)."""
+    if "date" in hits.columns or "doc_id" not in hits.columns:
+        return hits
+    return hits.merge(documents[["doc_id", "date"]], on="doc_id", how="left")
+
+
+def add_counts(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """Tables of :func:`hit_counts` -> one, with the counts of equal keys added."""
+    tables = [t for t in tables if len(t)]
+    if not tables:
+        return pd.DataFrame({k: pd.Series(dtype="datetime64[us]" if k == "date" else "str") for k in COUNT_KEYS}
+                            | {c: pd.Series(dtype="int64") for c in COUNTS})
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    return table.groupby(COUNT_KEYS, dropna=False, sort=False)[COUNTS].sum().reset_index()
+
+
 def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Counts and rates per group in ``by`` (columns of both tables), by category and by term.
 
-    One row per (group, category) with ``entry`` and ``term`` = '(all)', one per (group, category,
-    term), and one per group with ``category`` = '(all)'. Groups with no hits still get their
-    '(all)' row so that every group's word count is listed.
+    ``hits`` is the hits table or a table of :func:`hit_counts`. One row per (group, category) with
+    ``entry`` and ``term`` = '(all)', one per (group, category, term), and one per group with
+    ``category`` = '(all)'. Groups with no hits still get their '(all)' row so that every group's
+    word count is listed.
     """
     docs = documents.copy()
-    h = loaded_hits(hits).copy()
+    h = hit_counts(_dated(hits, documents))
     words = docs.groupby(by, dropna=False, sort=True).agg(words=("words", "sum"), n_docs=("doc_id", "size"))
 
     def counts(keys: list[str]) -> pd.DataFrame:
         if h.empty:
-            return pd.DataFrame(columns=by + keys + ["hits", "hits_quoted", "hits_attributed", "hits_negated"])
-        own = (h["voice"] == "own") & ~h["negated"]
-        agg = h.assign(
-            hits=own.astype(int),
-            hits_quoted=((h["voice"] == "quoted") & ~h["negated"]).astype(int),
-            hits_attributed=((h["voice"] == "attributed") & ~h["negated"]).astype(int),
-            hits_negated=h["negated"].astype(int),
-        ).groupby(by + keys, dropna=False, sort=True)[["hits", "hits_quoted", "hits_attributed", "hits_negated"]].sum()
-        return agg.reset_index()
+            return pd.DataFrame(columns=by + keys + COUNTS)
+        return h.groupby(by + keys, dropna=False, sort=True)[COUNTS].sum().reset_index()
 
     term_rows = counts(["category", "entry", "term"])
     cat_rows = counts(["category"]).assign(entry=ALL, term=ALL)
@@ -93,7 +124,8 @@ def rates_by_outlet(documents: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame
 def rates_by_period(documents: pd.DataFrame, hits: pd.DataFrame, period: str = "month") -> pd.DataFrame:
     """Per outlet and period, plus every period over all outlets (outlet = '(all)')."""
     docs = documents.assign(period=period_labels(documents["date"], period))
-    h = hits.merge(docs[["doc_id", "period"]], on="doc_id", how="left")
+    h = hit_counts(_dated(hits, documents))
+    h = h.assign(period=period_labels(h["date"], period))  # a hit's date is its document's
     per_outlet = rate_table(docs, h, ["outlet", "period"])
     overall = rate_table(docs.assign(outlet=ALL), h.assign(outlet=ALL), ["outlet", "period"])
     return pd.concat([overall, per_outlet], ignore_index=True)
@@ -122,21 +154,31 @@ def top_terms(rates: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     return terms.groupby("outlet", sort=True).head(n).reset_index(drop=True)
 
 
+def attribution_counts(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Attributions -> their number per (outlet, attribution_class, verb); a verb without a class is
+    'unclassified'. A table of counts is returned as it is, and such tables add up."""
+    if "count" in attributions.columns:
+        return attributions
+    a = attributions.assign(attribution_class=attributions["attribution_class"].replace("", "unclassified"))
+    return a.groupby(["outlet", "attribution_class", "verb"], sort=False).size().rename("count").reset_index()
+
+
 def attribution_rates(documents: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: how often reported speech is introduced with neutral, distancing or endorsing verbs.
 
     One row per (outlet, class) with verb '(all)' and one per (outlet, class, verb); ``share`` is the
     class's (or verb's) share of all the outlet's attributions; rates are per 1,000 words.
+    ``attributions`` is the attributions table or a table of :func:`attribution_counts`.
     """
     words = documents.groupby("outlet", sort=True)["words"].sum()
     cols = ["outlet", "attribution_class", "verb", "count", "share", "words", "rate_per_1k"]
     if attributions.empty:
         return pd.DataFrame(columns=cols)
-    a = attributions.assign(attribution_class=attributions["attribution_class"].replace("", "unclassified"))
-    per_verb = a.groupby(["outlet", "attribution_class", "verb"], sort=True).size().rename("count").reset_index()
-    per_class = a.groupby(["outlet", "attribution_class"], sort=True).size().rename("count").reset_index().assign(verb=ALL)
+    a = attribution_counts(attributions)
+    per_verb = a.groupby(["outlet", "attribution_class", "verb"], sort=True)["count"].sum().reset_index()
+    per_class = a.groupby(["outlet", "attribution_class"], sort=True)["count"].sum().reset_index().assign(verb=ALL)
     t = pd.concat([per_class, per_verb], ignore_index=True)
-    totals = a.groupby("outlet").size()
+    totals = a.groupby("outlet")["count"].sum()
     t["share"] = (t["count"] / t["outlet"].map(totals)).round(4)
     t["words"] = t["outlet"].map(words).fillna(0).astype("int64")
     t["rate_per_1k"] = (1000 * t["count"] / t["words"].where(t["words"] > 0)).round(4).fillna(0.0)
