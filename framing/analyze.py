@@ -211,8 +211,13 @@ def prepared_records(inputs, read_options: ReadOptions, manifest: Manifest) -> I
 
 
 def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = ReadOptions(),
-                   options: AnalyzeOptions = AnalyzeOptions()) -> Analysis:
-    """Read every input, match the lexicon in context, and return the tables."""
+                   options: AnalyzeOptions = AnalyzeOptions(), sink=None) -> Analysis:
+    """Read every input, match the lexicon in context, and return the tables.
+
+    ``sink`` takes each chunk's hits and attributions (``add``) and gives the tables at the end
+    (``finish``): by default :class:`TablesInMemory`; ``analyze -o`` streams them to files and keeps
+    counts (:class:`framing.streaming.StreamedTables`).
+    """
     manifest = Manifest()
     matcher = Matcher(lexicon)
     records = prepared_records(inputs, read_options, manifest)
@@ -220,17 +225,32 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     if options.keep_texts:
         records = _keeping_texts(records, texts)
     lexicon = with_context_entries(lexicon)
-    docs, hits, attributions, examples = [], [], [], {}
+    sink = sink or TablesInMemory()
+    docs, examples = [], {}
     progress = _progress(options.progress)
     for result in analysed_chunks(chunked(records), matcher, options):
         docs.extend(result.documents)
-        hits.append(result.hits)
-        attributions.append(result.attributions)
+        sink.add(result)
         add_examples(examples, result.examples)
         progress.update(len(result))
     progress.close()
-    return Analysis(document_frame(docs), concat_frames(hits, hit_frame), examples, lexicon, manifest, texts,
-                    concat_frames(attributions, attribution_frame))
+    hits, attributions = sink.finish()
+    return Analysis(document_frame(docs), hits, examples, lexicon, manifest, texts, attributions)
+
+
+class TablesInMemory:
+    """Where :func:`analyze_corpus` keeps the hits and attributions: every row, in memory."""
+
+    def __init__(self):
+        self.hits: list[pd.DataFrame] = []
+        self.attributions: list[pd.DataFrame] = []
+
+    def add(self, result: ChunkResult) -> None:
+        self.hits.append(result.hits)
+        self.attributions.append(result.attributions)
+
+    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        return concat_frames(self.hits, hit_frame), concat_frames(self.attributions, attribution_frame)
 
 
 def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[ChunkResult]:

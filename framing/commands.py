@@ -78,7 +78,7 @@ def store_inputs(args):
     return run
 
 
-def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False) -> Analysis:
+def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False, sink=None) -> Analysis:
     if getattr(args, "store", None):
         from .store import load_analysis
 
@@ -89,7 +89,7 @@ def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False) 
                               f"framing analyze INPUT --store {args.store}")
         return analysis
     analysis = analyze_corpus(input_paths(args), lexicon_from(args), read_options(args),
-                              analyze_options(args, keep_neutral_senses=keep_neutral, keep_texts=keep_texts))
+                              analyze_options(args, keep_neutral_senses=keep_neutral, keep_texts=keep_texts), sink)
     if analysis.documents.empty:
         skipped = analysis.manifest.skipped()
         why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""
@@ -147,15 +147,25 @@ def analyze_command(args) -> int:
         from .store import load_analysis
 
         analysis = load_analysis(args.store, rerun_rows=True)  # the tables of everything in the store
+        out = ensure_dir(args.output)
+        write_csv(out / "hits.csv", analysis.hits)
+        write_csv(out / "attributions.csv", analysis.attributions)
     else:
+        # hits.csv and attributions.csv are written as the analysis goes; only their counts are kept
+        # (framing.streaming), so memory does not grow with the number of hits.
+        from .streaming import StreamedTables
+
         args.output = args.output or "reports/analysis"
-        analysis = run_analysis(args)
-    out = ensure_dir(args.output)
+        out = ensure_dir(args.output)
+        sink = StreamedTables(out)
+        try:
+            analysis = run_analysis(args, sink=sink)
+        except BaseException:
+            sink.abort()
+            raise
     write_csv(out / "documents.csv", analysis.documents)
-    write_csv(out / "hits.csv", analysis.hits)
     write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, analysis.hits))
     write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, analysis.hits, args.period))
-    write_csv(out / "attributions.csv", analysis.attributions)
     write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
     summary = corpus_summary(analysis.documents)
     print(analysis.manifest.summary(str(manifest_path(args))))

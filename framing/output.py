@@ -70,8 +70,16 @@ def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
     """CSV (UTF-8, header, ``\n`` line ends) with ISO dates, ``true``/``false`` booleans and floats
     rounded to 6 significant digits, so reruns give byte-identical files. Written with pyarrow,
     which is several times faster than pandas on large hit tables."""
-    import pyarrow as pa
     import pyarrow.csv as pacsv
+
+    arrow = _arrow_table(table)
+    with atomic_path(target) as tmp:
+        pacsv.write_csv(arrow, str(tmp), pacsv.WriteOptions(quoting_style="needed", include_header=True))
+    return Path(target)
+
+
+def _arrow_table(table: pd.DataFrame):
+    import pyarrow as pa
 
     columns = {}
     for col in table.columns:
@@ -83,10 +91,53 @@ def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
         elif s.dtype == object:
             s = s.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
         columns[str(col)] = pa.array(s.to_numpy() if not isinstance(s.dtype, pd.StringDtype) else s.astype(object).fillna("").to_numpy(), from_pandas=True)
-    arrow = pa.table(columns) if columns else pa.table({})
-    with atomic_path(target) as tmp:
-        pacsv.write_csv(arrow, str(tmp), pacsv.WriteOptions(quoting_style="needed", include_header=True))
-    return Path(target)
+    return pa.table(columns) if columns else pa.table({})
+
+
+class CsvStream:
+    """A CSV written part by part, in :func:`write_csv`'s format (the same bytes as writing all the
+    parts at once). Atomic like every output: the file appears under its name on :meth:`close`;
+    :meth:`abort` leaves no trace and the previous file, if any, as it was."""
+
+    def __init__(self, target: str | Path, columns: list[str]):
+        self.target, self.columns = Path(target), columns
+        self._stack = contextlib.ExitStack()
+        self._tmp = self._stack.enter_context(atomic_path(self.target))
+        self._writer = None
+        self._schema = None
+
+    def write(self, table: pd.DataFrame) -> None:
+        import pyarrow.csv as pacsv
+
+        if not len(table):
+            return
+        arrow = _arrow_table(table[self.columns])
+        try:
+            if self._writer is None:
+                self._schema = arrow.schema
+                self._writer = pacsv.CSVWriter(str(self._tmp), self._schema,
+                                               write_options=pacsv.WriteOptions(quoting_style="needed",
+                                                                                include_header=True))
+            self._writer.write_table(arrow.cast(self._schema))
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"{self.target}: cannot write: {exc.strerror or exc}: check free space and "
+                              "permissions; the previous file, if any, is unchanged") from None
+
+    def close(self) -> Path:
+        """Finish the file (a header alone when nothing was written) and give it its name."""
+        if self._writer is None:
+            write_csv(self._tmp, pd.DataFrame(columns=self.columns))
+        else:
+            self._writer.close()
+        self._stack.close()
+        return self.target
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+        self._stack.__exit__(RuntimeError, RuntimeError("aborted"), None)
 
 
 def file_sha256(path: str | Path) -> str:

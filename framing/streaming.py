@@ -1,0 +1,62 @@
+"""Tables of a large analysis without holding its rows: for ``framing analyze INPUT -o DIR``.
+
+Each chunk's hits and attributions are appended to ``DIR/hits.csv`` and ``DIR/attributions.csv``
+as they come back from the workers; what stays in memory is their counts per (outlet, date,
+category, entry, term) and per (outlet, class, verb) (:func:`framing.tables.hit_counts`,
+:func:`framing.tables.attribution_counts`), from which the rate tables are computed. Memory is then
+bounded by the chunks in flight, the documents table (one row per document, no text) and the
+count tables, whose size depends on the numbers of outlets, days and terms, not of hits.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .analyze import ATTRIBUTION_COLUMNS, HIT_OUTPUT_COLUMNS, ChunkResult
+from .output import CsvStream
+from .tables import add_counts, attribution_counts, hit_counts
+
+_FOLD_EVERY = 64  # chunks' count tables gathered before they are added into one
+
+
+class StreamedTables:
+    """A sink for :func:`framing.analyze.analyze_corpus`: rows to CSV files, counts kept."""
+
+    def __init__(self, out: Path):
+        self.hits_csv = CsvStream(Path(out) / "hits.csv", HIT_OUTPUT_COLUMNS)
+        self.attributions_csv = CsvStream(Path(out) / "attributions.csv", ATTRIBUTION_COLUMNS)
+        self.hit_counts: list[pd.DataFrame] = []
+        self.attribution_counts: list[pd.DataFrame] = []
+
+    def add(self, result: ChunkResult) -> None:
+        self.hits_csv.write(result.hits)
+        self.attributions_csv.write(result.attributions)
+        if len(result.hits):
+            self.hit_counts.append(hit_counts(result.hits))
+        if len(result.attributions):
+            self.attribution_counts.append(attribution_counts(result.attributions))
+        if len(self.hit_counts) >= _FOLD_EVERY:
+            self.hit_counts = [add_counts(self.hit_counts)]
+        if len(self.attribution_counts) >= _FOLD_EVERY:
+            self.attribution_counts = [_add_attribution_counts(self.attribution_counts)]
+
+    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Close the two files; return the hit counts and the attribution counts."""
+        self.hits_csv.close()
+        self.attributions_csv.close()
+        return add_counts(self.hit_counts), _add_attribution_counts(self.attribution_counts)
+
+    def abort(self) -> None:
+        """Leave no partial file behind (an earlier run's files, if any, stay as they were)."""
+        self.hits_csv.abort()
+        self.attributions_csv.abort()
+
+
+def _add_attribution_counts(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    keys = ["outlet", "attribution_class", "verb"]
+    tables = [t for t in tables if len(t)]
+    if not tables:
+        return pd.DataFrame({k: pd.Series(dtype="str") for k in keys} | {"count": pd.Series(dtype="int64")})
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    return table.groupby(keys, sort=False)["count"].sum().reset_index()
