@@ -202,11 +202,11 @@ def neutral_version(text: str, hits: list[tuple[int, int, str]], lexicon) -> str
         if a < pos:
             continue
         entry = lexicon.by_id.get(eid)
-        repl = entry.neutral[0] if entry else text[a:b]
+        repl = _alternative(entry, text, a) if entry else text[a:b]
         if repl.startswith("(") and repl.endswith(")"):
             repl = ""
         surface = text[a:b]
-        if repl and entry and _plural_of(surface, entry.term) and not repl.endswith("s"):
+        if repl and entry and _plural_of(surface, entry) and not repl.endswith("s") and not _speech_verb(repl):
             repl = _pluralise(repl)
         if surface[:1].isupper() and repl:
             repl = repl[0].upper() + repl[1:]
@@ -217,10 +217,39 @@ def neutral_version(text: str, hits: list[tuple[int, int, str]], lexicon) -> str
     return re.sub(r"\s{2,}", " ", "".join(out)).replace(" ,", ",").replace(" .", ".").strip()
 
 
-def _plural_of(surface: str, term: str) -> bool:
-    """True when an English surface is the plural of a singular term ("terrorists" for "terrorist")."""
-    last, base = surface.lower().split()[-1] if surface.split() else "", term.lower().rstrip("*").split()[-1]
-    return last.isascii() and last.endswith("s") and not base.endswith("s") and last.startswith(base[:-1] or base)
+# Words after which a term is a noun ("a claim", "these claims", "the group's claims").
+_NOUN_AFTER = frozenset("a an the these those this his her their its our your my such any no some many several "
+                        "every each both either neither".split())
+
+
+def _alternative(entry, text: str, start: int) -> str:
+    """The entry's first neutral alternative, or, where the term is used as a noun (after a
+    determiner or a possessive), its first alternative that is not a speech verb: "claims" in
+    "he claims that" becomes "says", in "these claims" "statements"."""
+    words = text[max(0, start - 40):start].split()
+    before = words[-1].lower().strip("\"'“”‘(") if words else ""
+    if entry.lang != "en" or not (before in _NOUN_AFTER or before.endswith(("'s", "’s"))):
+        return entry.neutral[0]
+    return next((alt for alt in entry.neutral if alt.split() and not _speech_verb(alt)), entry.neutral[0])
+
+
+def _plural_of(surface: str, entry) -> bool:
+    """True when an English surface is a plural: of a singular term ("terrorists" for "terrorist"),
+    or a form whose singular is also a form of the entry ("claims" beside "claim")."""
+    last = surface.lower().split()[-1] if surface.split() else ""
+    if not (last.isascii() and last.endswith("s")):
+        return False
+    base = entry.term.lower().rstrip("*").split()[-1]
+    if not base.endswith("s") and last.startswith(base[:-1] or base):
+        return True
+    forms = {f.lower().rstrip("*").split()[-1] for f in entry.forms if f.split()}
+    return last[:-1] in forms or (last.endswith("es") and last[:-2] in forms)
+
+
+def _speech_verb(phrase: str) -> bool:
+    from .context import context_data
+
+    return phrase.split()[0].lower() in context_data().verbs
 
 
 def _pluralise(phrase: str) -> str:

@@ -91,3 +91,19 @@ def test_neutral_version_keeps_the_plural():
     out = neutral_version("The terrorists fled.", [(4, 14, entry.id)], lex)
     first = entry.neutral[0]
     assert out == f"The {first if first.endswith('s') else first + 's'} fled."
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("He claims that the road is open.", 3, "He says that the road is open."),
+    ("Despite these claims, the road is open.", 14, "Despite these statements, the road is open."),
+    ("The ministry's claim was false.", 15, "The ministry's statement was false."),
+])
+def test_neutral_version_picks_a_noun_for_a_noun(text, start, expected):
+    """'claims' is a reporting verb and a noun; its alternatives are 'says|said|statement|account'.
+    After a determiner or a possessive the term is a noun, and a verb would make nonsense ('a says')."""
+    from framing.lexicon import load_lexicon
+    lex = load_lexicon()
+    entry = lex.by_id["en.distance.claims"]
+    assert entry.neutral[:3] == ("says", "said", "statement")
+    end = start + len(text[start:].split()[0].rstrip(","))
+    assert neutral_version(text, [(start, end, entry.id)], lex) == expected
