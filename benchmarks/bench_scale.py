@@ -18,6 +18,8 @@ multi-word terms), then measures, on this machine:
 - peers on the first ``--peer-mb`` MB of the same corpus with the same terms: flashtext's
   KeywordProcessor and spaCy's PhraseMatcher (``spacy.blank("en")``, no model download), each
   beside Matcher.scan on the same texts; a peer that is not installed is left out;
+- the same speeds on real news (``--real``, by default the AllSides sample in ../shared/data) with
+  the shipped lexicons: bare matching, ``analyze -o`` with 1 and 2 jobs;
 - peak memory of both (``--store`` and ``-o``) for the ``--memory-mb`` corpus sizes too (default 100;
   issue 11's target: the 1 GB run under 2 GB resident and at most 1.5x the 100 MB run). A 1 GB corpus
   takes a while: several minutes to generate and each analyze run minutes more.
@@ -177,6 +179,35 @@ def bench_peers(corpus: Path, matcher: Matcher, terms: list[str], peer_mb: float
     return rows
 
 
+REAL_NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "allsides-sample" / "articles.jsonl.gz"
+
+
+def bench_real(path: Path, tmp: Path) -> None:
+    """analyze on real news with the shipped lexicons, 1 and 2 jobs, beside bare matching."""
+    import gzip
+
+    if not path.exists():
+        print(f"\n(no real-news corpus at {path}: skipped)")
+        return
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    matcher = Matcher(load_lexicon())
+    spent, mb, hits = time_matcher(matcher, texts)
+    bare = mb / spent
+    print(f"\n== real news: {path.name}, {len(texts):,} articles, {mb:.1f} MB of text, shipped lexicons "
+          f"({len(matcher.entries):,} entries)")
+    print(f"bare matching, Matcher.scan (1 core):      {bare:7.1f} MB/s  ({hits:,} hits)")
+    speeds = {}
+    for jobs in (1, 2):
+        dt, total, _ = run_measured(framing_cmd("analyze", path, "-o", tmp / f"real-{jobs}", "--jobs", jobs))
+        speeds[jobs] = mb / dt
+        print(f"analyze -o DIR, {jobs} job(s):                {speeds[jobs]:7.1f} MB/s of text  ({dt:.1f} s, "
+              f"start-up included; peak {total:.0f} MB)")
+    print(f"  -> bare matching is {bare / speeds[1]:.1f}x the full analysis per core; "
+          f"2 jobs are {speeds[2] / speeds[1]:.2f}x 1 job")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=1000, help="corpus size for the speed runs (default: 1000)")
@@ -186,6 +217,9 @@ def main() -> None:
     ap.add_argument("--peer-mb", type=float, default=100, help="text matched by the peers (default: 100)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", metavar="DIR", help="work in DIR (kept) instead of a temporary folder")
+    ap.add_argument("--real", metavar="JSONL", default=str(REAL_NEWS),
+                    help="real news for the same speed measurements with the shipped lexicons "
+                         "(default: ../shared/data/allsides-sample/articles.jsonl.gz; skipped when absent)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="framing-scale-"))
@@ -264,6 +298,7 @@ def main() -> None:
             small, big = min(sizes), max(sizes)
             ratio = memory[(big, mode, 2)][0] / memory[(small, mode, 2)][0]
             print(f"  -> {big:g} MB / {small:g} MB: {ratio:.2f}x (target: <= 1.5x, and under 2 GB for 1 GB)")
+    bench_real(Path(args.real), tmp)
     if not args.keep:
         print(f"(temporary files in {tmp}; remove them when done)")
 

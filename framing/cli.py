@@ -77,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=_fmt(), description=(
                            "Find lexicon terms in every document and write the tables.\n\n"
                            "writes DIR/documents.csv, DIR/hits.csv, DIR/rates_by_outlet.csv,\n"
-                           "DIR/rates_by_period.csv and DIR/manifest.csv (what became of every input record).\n\n"
+                           "DIR/rates_by_period.csv, DIR/attributions.csv, DIR/attribution_by_outlet.csv\n"
+                           "and DIR/manifest.csv (what became of every input record).\n\n"
                            "examples:\n"
                            "  framing analyze --demo -o reports/demo\n"
                            "  framing analyze export.csv --text-col body --period quarter -o results/\n"

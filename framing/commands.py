@@ -157,7 +157,7 @@ def analyze_command(args) -> int:
 
         args.output = args.output or "reports/analysis"
         out = ensure_dir(args.output)
-        sink = StreamedTables(out)
+        sink = StreamedTables(out, args.period)
         try:
             analysis = run_analysis(args, sink=sink)
         except BaseException:

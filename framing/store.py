@@ -581,9 +581,10 @@ def load_analysis(path: str | Path, *, keep_neutral: bool = False, keep_texts: b
 
 def _frame(con, table: str, columns: list[str], where: str = "") -> pd.DataFrame:
     cols = ", ".join(f'"{c}"' for c in columns)
-    frame = con.execute(f"SELECT {cols} FROM {table} WHERE {_FINISHED} {where} ORDER BY seq").df()
+    # Through Arrow: about two thirds of the peak memory of DuckDB's .df(), and faster.
+    frame = con.sql(f"SELECT {cols} FROM {table} WHERE {_FINISHED} {where} ORDER BY seq").to_arrow_table().to_pandas()
     if "date" in frame:
-        frame["date"] = pd.to_datetime(frame["date"])
+        frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[us]")
     return frame
 
 

@@ -1,11 +1,11 @@
 """Tables of a large analysis without holding its rows: for ``framing analyze INPUT -o DIR``.
 
 Each chunk's hits and attributions are appended to ``DIR/hits.csv`` and ``DIR/attributions.csv``
-as they come back from the workers; what stays in memory is their counts per (outlet, date,
+as they come back from the workers; what stays in memory is their counts per (outlet, period,
 category, entry, term) and per (outlet, class, verb) (:func:`framing.tables.hit_counts`,
 :func:`framing.tables.attribution_counts`), from which the rate tables are computed. Memory is then
 bounded by the chunks in flight, the documents table (one row per document, no text) and the
-count tables, whose size depends on the numbers of outlets, days and terms, not of hits.
+count tables, whose size depends on the numbers of outlets, periods and terms, not of hits.
 """
 from __future__ import annotations
 
@@ -17,13 +17,14 @@ from .analyze import ATTRIBUTION_COLUMNS, HIT_OUTPUT_COLUMNS, ChunkResult
 from .output import CsvStream
 from .tables import add_counts, attribution_counts, hit_counts
 
-_FOLD_EVERY = 64  # chunks' count tables gathered before they are added into one
+_FOLD_EVERY = 16  # chunks' count tables gathered before they are added into one
 
 
 class StreamedTables:
     """A sink for :func:`framing.analyze.analyze_corpus`: rows to CSV files, counts kept."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, period: str = "month"):
+        self.period = period
         self.hits_csv = CsvStream(Path(out) / "hits.csv", HIT_OUTPUT_COLUMNS)
         self.attributions_csv = CsvStream(Path(out) / "attributions.csv", ATTRIBUTION_COLUMNS)
         self.hit_counts: list[pd.DataFrame] = []
@@ -33,7 +34,7 @@ class StreamedTables:
         self.hits_csv.write(result.hits)
         self.attributions_csv.write(result.attributions)
         if len(result.hits):
-            self.hit_counts.append(hit_counts(result.hits))
+            self.hit_counts.append(hit_counts(result.hits, self.period))
         if len(result.attributions):
             self.attribution_counts.append(attribution_counts(result.attributions))
         if len(self.hit_counts) >= _FOLD_EVERY:

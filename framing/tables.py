@@ -41,37 +41,43 @@ COUNTS = ["hits", "hits_quoted", "hits_attributed", "hits_negated"]
 COUNT_KEYS = ["outlet", "date", "category", "entry", "term"]
 
 
-def hit_counts(hits: pd.DataFrame) -> pd.DataFrame:
+def hit_counts(hits: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
     """Hits -> counts of loaded-sense hits per (outlet, date, category, entry, term): in the outlet's
-    own voice, quoted, attributed (none of them negated), and negated. A table of counts is
-    returned as it is; counts of several tables add up (see :func:`add_counts`), which is how
-    ``analyze`` keeps its tables without keeping every hit."""
+    own voice, quoted, attributed (none of them negated), and negated. With ``period``, per period
+    label (``period`` column, see :func:`period_labels`) instead of per date: fewer rows, enough for
+    both rate tables. A table of counts is returned as it is; counts of several tables add up (see
+    :func:`add_counts`), which is how ``analyze`` keeps its tables without keeping every hit."""
     if "hits_negated" in hits.columns:
         return hits
     h = loaded_hits(hits)
     negated = h["negated"].astype(bool)
-    table = pd.DataFrame({k: h[k] for k in COUNT_KEYS})
+    keys = COUNT_KEYS if period is None else ["outlet", "period", "category", "entry", "term"]
+    table = pd.DataFrame({k: h[k] for k in COUNT_KEYS if k in keys})
+    if period is not None:
+        table.insert(1, "period", period_labels(h["date"], period))
     for col, voice in zip(COUNTS[:3], ("own", "quoted", "attributed")):
         table[col] = ((h["voice"] == voice) & ~negated).astype("int64")
     table["hits_negated"] = negated.astype("int64")
-    return table.groupby(COUNT_KEYS, dropna=False, sort=False)[COUNTS].sum().reset_index()
+    return table.groupby(keys, dropna=False, sort=False)[COUNTS].sum().reset_index()
 
 
 def _dated(hits: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Hits with their document's date (a hits table without a date column gets it by doc_id)."""
-    if "date" in hits.columns or "doc_id" not in hits.columns:
+    if "date" in hits.columns or "period" in hits.columns or "doc_id" not in hits.columns:
         return hits
     return hits.merge(documents[["doc_id", "date"]], on="doc_id", how="left")
 
 
 def add_counts(tables: list[pd.DataFrame]) -> pd.DataFrame:
-    """Tables of :func:`hit_counts` -> one, with the counts of equal keys added."""
+    """Tables of :func:`hit_counts` (all with dates or all with periods) -> one, with the counts of
+    equal keys added."""
     tables = [t for t in tables if len(t)]
     if not tables:
         return pd.DataFrame({k: pd.Series(dtype="datetime64[us]" if k == "date" else "str") for k in COUNT_KEYS}
                             | {c: pd.Series(dtype="int64") for c in COUNTS})
     table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    return table.groupby(COUNT_KEYS, dropna=False, sort=False)[COUNTS].sum().reset_index()
+    keys = [c for c in table.columns if c not in COUNTS]
+    return table.groupby(keys, dropna=False, sort=False)[COUNTS].sum().reset_index()
 
 
 def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -125,7 +131,8 @@ def rates_by_period(documents: pd.DataFrame, hits: pd.DataFrame, period: str = "
     """Per outlet and period, plus every period over all outlets (outlet = '(all)')."""
     docs = documents.assign(period=period_labels(documents["date"], period))
     h = hit_counts(_dated(hits, documents))
-    h = h.assign(period=period_labels(h["date"], period))  # a hit's date is its document's
+    if "period" not in h.columns:  # (counts kept per period are for this period: framing.streaming)
+        h = h.assign(period=period_labels(h["date"], period))  # a hit's date is its document's
     per_outlet = rate_table(docs, h, ["outlet", "period"])
     overall = rate_table(docs.assign(outlet=ALL), h.assign(outlet=ALL), ["outlet", "period"])
     return pd.concat([overall, per_outlet], ignore_index=True)
