@@ -229,13 +229,13 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     docs, examples = [], {}
     progress = _progress(options.progress)
     for result in analysed_chunks(chunked(records), matcher, options):
-        docs.extend(result.documents)
+        docs.append(document_frame(result.documents))  # typed per chunk: a tenth of the memory of tuples
         sink.add(result)
         add_examples(examples, result.examples)
         progress.update(len(result))
     progress.close()
     hits, attributions = sink.finish()
-    return Analysis(document_frame(docs), hits, examples, lexicon, manifest, texts, attributions)
+    return Analysis(concat_frames(docs, document_frame), hits, examples, lexicon, manifest, texts, attributions)
 
 
 class TablesInMemory:
