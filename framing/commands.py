@@ -83,7 +83,7 @@ def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False, 
         from .store import load_analysis
 
         store_inputs(args)
-        analysis = load_analysis(args.store, keep_neutral=keep_neutral, keep_texts=keep_texts)
+        analysis = load_analysis(args.store, keep_neutral=keep_neutral, keep_texts=keep_texts, attributions=False)
         if analysis.documents.empty:
             raise OptionError(f"--store {args.store}: holds no document: add some with "
                               f"framing analyze INPUT --store {args.store}")

@@ -547,15 +547,18 @@ class _Writer:
 # ----------------------------------------------------------------------------- reading
 
 def load_analysis(path: str | Path, *, keep_neutral: bool = False, keep_texts: bool = False,
-                  rerun_rows: bool = False) -> Analysis:
+                  rerun_rows: bool = False, attributions: bool = True) -> Analysis:
     """The store's tables as an :class:`Analysis`, as ``analyze_corpus`` would return them for all
     its inputs analysed in one run (hits of neutral senses only with ``keep_neutral``). The manifest
-    rows of files given again when already in the store are left out unless ``rerun_rows``."""
+    rows of files given again when already in the store are left out unless ``rerun_rows``. Without
+    ``attributions`` the attributions table is left empty (it is as large as the hits table, and
+    only ``analyze`` writes it)."""
     con = connect(path)
     try:
         documents = _frame(con, "documents", DOCUMENT_COLUMNS)
         hits = _frame(con, "hits", HIT_OUTPUT_COLUMNS, "" if keep_neutral else "AND sense <> 'neutral'")
-        attributions = _frame(con, "attributions", ATTRIBUTION_COLUMNS)
+        attribution_table = (_frame(con, "attributions", ATTRIBUTION_COLUMNS) if attributions
+                             else pd.DataFrame(columns=ATTRIBUTION_COLUMNS))
         examples: dict[tuple[str, str], list[Example]] = {}
         cols = ", ".join(f'"{c}"' for c in _EXAMPLE_TYPES)
         for outlet, entry, doc_id, date, title, sentence, start, end, voice in con.execute(
@@ -576,7 +579,7 @@ def load_analysis(path: str | Path, *, keep_neutral: bool = False, keep_texts: b
         lexicon = store_lexicon(con)
     finally:
         con.close()
-    return Analysis(documents, hits, examples, with_context_entries(lexicon), manifest, texts, attributions)
+    return Analysis(documents, hits, examples, with_context_entries(lexicon), manifest, texts, attribution_table)
 
 
 def _frame(con, table: str, columns: list[str], where: str = "") -> pd.DataFrame:
