@@ -92,7 +92,7 @@ def match_key(term: str, lang: str = "") -> str:
 
 
 def has_arabic(text: str) -> bool:
-    return _ARABIC_LETTER.search(text) is not None
+    return not text.isascii() and _ARABIC_LETTER.search(text) is not None
 
 
 def normalize_term(term: str, lang: str = "") -> str:

@@ -9,6 +9,7 @@ each record is written to the :class:`~framing.manifest.Manifest`.
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
 import json
 import math
@@ -632,6 +633,17 @@ def parse_one_date(v, *, dayfirst: bool = True) -> pd.Timestamp | None:
     None for anything that is not a full date between 1800 and 2200: "now", "12:30", "May" or a
     year alone would otherwise become a date that depends on the day the tool runs.
     """
+    if isinstance(v, str):  # dates repeat across records: parse each distinct string once
+        return _parse_date_string(v, dayfirst)
+    return _parse_date(v, dayfirst)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_string(v: str, dayfirst: bool) -> pd.Timestamp | None:
+    return _parse_date(v, dayfirst)
+
+
+def _parse_date(v, dayfirst: bool) -> pd.Timestamp | None:
     try:
         ts = _timestamp(v, dayfirst)
     except (ValueError, OverflowError, TypeError, ArithmeticError):
