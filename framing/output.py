@@ -87,8 +87,7 @@ def _arrow_table(table: pd.DataFrame):
         if pd.api.types.is_datetime64_any_dtype(s):
             import pyarrow.compute as pc
 
-            # Arrow's strftime: the same text as pandas' and many times faster on long tables.
-            columns[str(col)] = pc.fill_null(pc.strftime(pa.array(s), format="%Y-%m-%d"), "")
+            columns[str(col)] = pc.fill_null(_iso_days(pa.array(s), s), "")
             continue
         elif pd.api.types.is_float_dtype(s):
             s = s.map(lambda v: v if v != v else float(f"{v:.6g}")).astype("float64")
@@ -99,6 +98,18 @@ def _arrow_table(table: pd.DataFrame):
         else:
             columns[str(col)] = pa.array(s.to_numpy(), from_pandas=True)
     return pa.table(columns) if columns else pa.table({})
+
+
+def _iso_days(arrow, series: pd.Series):
+    """YYYY-MM-DD of each timestamp: through Arrow's date type when every value is a whole day
+    (about twice as fast as pandas' strftime), else with strftime."""
+    import pyarrow as pa
+    import pyarrow.lib
+
+    try:
+        return arrow.cast(pa.date32()).cast(pa.string())  # a safe cast: refuses to drop a time of day
+    except pyarrow.lib.ArrowInvalid:
+        return pa.array(series.dt.strftime("%Y-%m-%d"), type=pa.string())
 
 
 class CsvStream:

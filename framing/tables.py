@@ -25,12 +25,21 @@ def period_labels(dates: pd.Series, period: str = "month") -> pd.Series:
         iso = d.dt.isocalendar()
         labels = iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
     elif period == "month":
-        labels = d.dt.strftime("%Y-%m")
+        labels = d.dt.strftime("%Y-%m") if len(d) < 10_000 else _months(d)
     elif period == "quarter":
         labels = d.dt.year.astype("Int64").astype("string") + "-Q" + d.dt.quarter.astype("Int64").astype("string")
     else:
         labels = d.dt.year.astype("Int64").astype("string")
     return labels.astype(object).where(d.notna(), NO_DATE)
+
+
+def _months(dates: pd.Series) -> pd.Series:
+    """YYYY-MM of long date columns, through Arrow (several times faster than strftime)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    days = pa.array(dates.astype("datetime64[us]").dt.floor("D")).cast(pa.date32()).cast(pa.string())
+    return pd.Series(pc.utf8_slice_codeunits(days, 0, 7).to_pandas(), index=dates.index)
 
 
 def loaded_hits(hits: pd.DataFrame) -> pd.DataFrame:
