@@ -1061,6 +1061,7 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
         # set's order changes from one process to the next, and results must not.
         form_words = [(tuple(f.split()), set(f.split())) for f in sorted(forms) if f]
         overlapping = set()
+        window_words = None
         for cue, cue_words in cues.overlapping:
             for term_tokens, fw in form_words:
                 if not fw & cue_words:
@@ -1070,6 +1071,10 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
                 # with the term in any of its forms ("a concentration camp survivor" for the entry
                 # "concentration camps").
                 overlapping.add(cue)
+                if window_words is None:
+                    window_words = set(lw).union(rw)
+                if not (cue_words - fw) <= window_words:
+                    continue  # a word of the cue is nowhere near (the usual case): no phrase to find
                 seq = lw + list(term_tokens) + rw
                 ts, te, n = len(lw), len(lw) + len(term_tokens), len(cue)
                 if any(tuple(seq[i:i + n]) == cue for i in range(max(0, ts - n + 1), te)):
