@@ -202,12 +202,15 @@ def neutral_version(text: str, hits: list[tuple[int, int, str]], lexicon) -> str
         if a < pos:
             continue
         entry = lexicon.by_id.get(eid)
-        repl = _alternative(entry, text, a) if entry else text[a:b]
+        repl = _alternative(entry, text, a, b) if entry else text[a:b]
         if repl.startswith("(") and repl.endswith(")"):
             repl = ""
         surface = text[a:b]
         if repl and entry and _plural_of(surface, entry) and not repl.endswith("s") and not _speech_verb(repl):
             repl = _pluralise(repl)
+        before = text[max(pos, a - 40):a].split()
+        if repl and before and repl.split()[0].lower() == before[-1].lower().strip(",;:"):
+            repl = " ".join(repl.split()[1:])  # "four foreign mercenaries" -> "four foreign fighters"
         if surface[:1].isupper() and repl:
             repl = repl[0].upper() + repl[1:]
         out.append(text[pos:a])
@@ -222,15 +225,26 @@ _NOUN_AFTER = frozenset("a an the these those this his her their its our your my
                         "every each both either neither".split())
 
 
-def _alternative(entry, text: str, start: int) -> str:
-    """The entry's first neutral alternative, or, where the term is used as a noun (after a
-    determiner or a possessive), its first alternative that is not a speech verb: "claims" in
-    "he claims that" becomes "says", in "these claims" "statements"."""
+def _alternative(entry, text: str, start: int, end: int) -> str:
+    """The entry's first neutral alternative, adjusted to how the term is used (English):
+
+    - as a noun (after a determiner or a possessive), its first alternative that is not a speech
+      verb: "claims" in "he claims that" becomes "says", in "these claims" "statements";
+    - as a verb form in -ed or -ing where the first alternative has the other ending, the first
+      alternative with the same ending: "were slaughtered" becomes "were killed", not "were killing".
+    """
+    first = entry.neutral[0]
+    if entry.lang != "en":
+        return first
     words = text[max(0, start - 40):start].split()
     before = words[-1].lower().strip("\"'“”‘(") if words else ""
-    if entry.lang != "en" or not (before in _NOUN_AFTER or before.endswith(("'s", "’s"))):
-        return entry.neutral[0]
-    return next((alt for alt in entry.neutral if alt.split() and not _speech_verb(alt)), entry.neutral[0])
+    if before in _NOUN_AFTER or before.endswith(("'s", "’s")):
+        return next((alt for alt in entry.neutral if alt.split() and not _speech_verb(alt)), first)
+    last = text[start:end].lower().split()[-1:] or [""]
+    for ending, other in (("ed", "ing"), ("ing", "ed")):
+        if last[0].endswith(ending) and first.endswith(other):
+            return next((alt for alt in entry.neutral if alt.endswith(ending)), first)
+    return first
 
 
 def _plural_of(surface: str, entry) -> bool:

@@ -107,3 +107,27 @@ def test_neutral_version_picks_a_noun_for_a_noun(text, start, expected):
     assert entry.neutral[:3] == ("says", "said", "statement")
     end = start + len(text[start:].split()[0].rstrip(","))
     assert neutral_version(text, [(start, end, entry.id)], lex) == expected
+
+
+def test_neutral_version_keeps_the_verb_form():
+    """'slaughter' has the alternatives 'killing|killed': a past participle gets 'killed'."""
+    from framing.lexicon import load_lexicon
+    lex = load_lexicon()
+    entry = lex.by_id["en.atrocity.slaughter"]
+    assert entry.neutral[:2] == ("killing", "killed")
+    text = "Thirty civilians were slaughtered yesterday. The slaughtering went on."
+    a = text.index("slaughtered")
+    assert neutral_version(text[:44], [(a, a + 11, entry.id)], lex) == "Thirty civilians were killed yesterday."
+    b = text.index("slaughtering")
+    assert neutral_version(text, [(b, b + 12, entry.id)], lex).endswith("The killing went on.")
+
+
+def test_neutral_version_does_not_repeat_the_word_before_the_term():
+    from framing.lexicon import Entry, Lexicon
+    entry = Entry(id="t.mercs", lang="en", term="mercenaries", variants=(), category="armed_actor_label",
+                  referent="", strength=2, neutral=("foreign fighters",), rationale="", ambiguous=False,
+                  neutral_cues=(), sources=(), file="", line=0)
+    lex = Lexicon((entry,), {}, (), "")
+    text = "Four foreign mercenaries were taken prisoner."
+    a = text.index("mercenaries")
+    assert neutral_version(text, [(a, a + 11, entry.id)], lex) == "Four foreign fighters were taken prisoner."
