@@ -167,6 +167,12 @@ CASES = [
     Case("csv with a quote never closed", {"q.csv": b'title,text\nA,the regime\nB,"oops\nC,lost\nD,lost too\n'},
          statuses={"analysed": 1, "skipped": 1}, reasons=("a quote opened on line 3 is never closed",),
          records=("line 2", "lines 3-5")),
+    Case("csv with a quote not closed until a later row's quote",
+         {"m.csv": b'outlet,date,text\nA,2021-01-02,the regime\nB,"2021-01-03\nC,2021-01-04",the regime again\n'
+                   b'D,2021-01-05,regimes\n'},
+         statuses={"analysed": 2, "skipped": 1}, reasons=("a line break inside the date field: a quote opened on "
+                                                          "line 3 is probably not closed",),
+         records=("line 2", "lines 3-4", "line 5"), hits=2),
     Case("semicolon csv, header only", {"h.csv": b"text;outlet\n"}, code=2, err="no document could be read",
          statuses={"skipped": 1}, reasons=("no records below the header",)),
     # -- JSON

@@ -376,7 +376,15 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
                              reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
                 continue
-            rec = cols.record(dict(zip(header, cells)), where, path, manifest, fmt, enc)
+            row = dict(zip(header, cells))
+            broken = [c for c in (cols.outlet, cols.date, cols.id) if c and "\n" in (row.get(c) or "")]
+            if broken and reader.line_num > start:
+                manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
+                             reason=f"a line break inside the {broken[0]} field: a quote opened on line {start} is "
+                                    f"probably not closed, and this record swallowed the rows after it up to line "
+                                    f"{reader.line_num}: fix the quoting")
+                continue
+            rec = cols.record(row, where, path, manifest, fmt, enc)
             if rec is not None:
                 rec["line"] = start
                 rec["source"] = f"{path}:{start}"
