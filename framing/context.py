@@ -306,6 +306,14 @@ _PADDED = {c: f" {c} " for c in _PUNCT} | {"-": " "}
 _APOS = re.compile(r"\w+(?:'\w+)*|'")
 
 
+def _in_word(text: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a word (between two of its characters, "don't" included)."""
+    a, b = text[pos - 1], text[pos]
+    if a.isalnum() or a == "_":
+        return b.isalnum() or b == "_" or (b in "'’" and pos + 1 < len(text) and text[pos + 1].isalnum())
+    return a in "'’" and pos >= 2 and text[pos - 2].isalnum() and (b.isalnum() or b == "_")
+
+
 def _is_word(tok: str) -> bool:
     return tok[0].isalnum() or tok[0] == "_"
 
@@ -360,29 +368,20 @@ class _Document:
     marker_starts: list[int]
     marker_ends: list[int]
     verb_ends: list[int] = field(default_factory=list)  # every English speech-verb form, used or not
-    token_cache: dict[int, tuple[int, list, list[int]]] = field(default_factory=dict)  # s0 -> (s1, tokens, starts)
 
     def window(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """The tokens of text[lo:hi] in whole words: a word the window's start cuts is taken whole
-        (a speaker's name), one its end cuts is left out. Read from the sentence's tokens, which are
-        found once: several verbs and hits share a sentence."""
-        s0, s1 = self.sentence_bounds(lo)
+        (a speaker's name), one its end cuts is left out (an Arabic verb after its attached و)."""
         if hi <= lo:
             return []
-        if hi > s1 or lo < s0:
-            return _tokens(self.text, lo, hi)
-        cached = self.token_cache.get(s0)
-        if cached is None or cached[0] != s1:
-            toks = _tokens(self.text, s0, s1)
-            cached = self.token_cache[s0] = (s1, toks, [t[1] for t in toks])
-        _, toks, starts = cached
-        i = bisect.bisect_left(starts, lo)
-        if i > 0 and toks[i - 1][2] > lo:
-            i -= 1
-        j = bisect.bisect_left(starts, hi, i)
-        if j > i and toks[j - 1][2] > hi:
-            j -= 1  # the word the window's end cuts (an Arabic verb after its attached و)
-        return toks[i:j]
+        s0, s1 = self.sentence_bounds(lo)
+        text = self.text
+        if s0 <= lo and hi <= s1:
+            while lo > s0 and _in_word(text, lo):
+                lo -= 1
+            while hi > lo and hi < s1 and _in_word(text, hi):
+                hi -= 1
+        return _tokens(text, lo, hi)
 
     def sentence_of(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
