@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from framing.analyze import HIT_OUTPUT_COLUMNS, analyse_document
@@ -28,8 +28,11 @@ from framing.match import ARABIC_PREFIXES, Matcher
 from framing.normalize import match_form, match_key
 
 DATA = Path(__file__).resolve().parent / "data"
-FUZZ = settings(max_examples=int(os.environ.get("FRAMING_FUZZ_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                      HealthCheck.function_scoped_fixture])
+# Derandomised unless FRAMING_FUZZ_RANDOM is set: the same examples on every run, so that a test run
+# (and CI) passes or fails for the code, not for the draw. Set it to explore new inputs.
+FUZZ = settings(max_examples=int(os.environ.get("FRAMING_FUZZ_EXAMPLES", "200")), deadline=None,
+                derandomize=not os.environ.get("FRAMING_FUZZ_RANDOM"),
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 FRAGMENTS = [
     "regime", "Regimes", "so-called", "occupation forces", "Occupying  forces", "plundered", "plunder",
@@ -238,6 +241,7 @@ def test_jsonl_every_line_is_accounted_for(tmp_path, objs, broken):
 
 @FUZZ
 @given(text=texts, encoding=st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
+@example(text="\ufeff", encoding="utf-8")  # found by a random draw: a lone byte order mark
 def test_a_text_dump_accounts_for_every_line(tmp_path, text, encoding):
     """Each segment of a dump is one manifest row; together the rows cover every line once."""
     path = tmp_path / "dump.txt"
@@ -246,6 +250,8 @@ def test_a_text_dump_accounts_for_every_line(tmp_path, text, encoding):
     norm = text.replace("\r\n", "\n").replace("\r", "\n")
     if encoding != "utf-8":
         norm = norm.lstrip("\ufeff")
+    elif norm.startswith("\ufeff"):
+        norm = norm[1:]  # in a UTF-8 file a leading U+FEFF is a byte order mark, and is read as one
     ranges = []
     for row in manifest.rows:
         if row["record"] == "file":
