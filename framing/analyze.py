@@ -155,32 +155,25 @@ class ChunkResult:
 
 def chunk_result(results: list) -> ChunkResult:
     """Per-document results of :func:`analyse_document` -> one :class:`ChunkResult`."""
-    results = thin_examples(results)
     hits = [h for r in results for h in r[1]]
     atts = [a for r in results for a in r[2]]
     return ChunkResult([r[0] for r in results], hit_frame(hits), attribution_frame(atts),
                        [len(r[1]) for r in results], [len(r[2]) for r in results],
-                       [ex for r in results for ex in r[3]])
+                       first_examples(ex for r in results for ex in r[3]))
 
 
-def thin_examples(results: list) -> list:
-    """The chunk's results with only the first EXAMPLES_PER_TERM examples of each (outlet, entry):
-    the rest could never be kept (:func:`add_examples` keeps the first ones in input order), and
-    each carries a whole sentence back from the worker."""
+def first_examples(examples: Iterable[Example]) -> list[Example]:
+    """The first EXAMPLES_PER_TERM examples of each (outlet, entry), in order: the rest could never
+    be kept (:func:`add_examples` keeps the first ones in input order), and each carries a whole
+    sentence back from the worker."""
     seen: dict[tuple[str, str], int] = {}
-    out = []
-    for doc, hits, atts, examples in results:
-        if examples:
-            kept = []
-            for ex in examples:
-                key = (ex.outlet, ex.entry)
-                n = seen.get(key, 0)
-                if n < EXAMPLES_PER_TERM:
-                    seen[key] = n + 1
-                    kept.append(ex)
-            examples = kept
-        out.append((doc, hits, atts, examples))
-    return out
+    kept = []
+    for ex in examples:
+        key = (ex.outlet, ex.entry)
+        if seen.get(key, 0) < EXAMPLES_PER_TERM:
+            seen[key] = seen.get(key, 0) + 1
+            kept.append(ex)
+    return kept
 
 
 # ----------------------------------------------------------------------------- the stream
@@ -306,32 +299,28 @@ def add_examples(examples: dict[tuple[str, str], list[Example]], doc_examples: I
 
 
 def document_frame(rows: list) -> pd.DataFrame:
-    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    documents["date"] = _dates(documents["date"])
-    return documents
+    return _typed_frame(rows, DOCUMENT_COLUMNS)
 
 
 def hit_frame(rows: list) -> pd.DataFrame:
     """Hit rows from :func:`analyse_document` -> the typed hits table."""
-    table = pd.DataFrame(rows, columns=HIT_OUTPUT_COLUMNS)
-    table["date"] = _dates(table["date"])
-    for col in ("start", "end", "sentence", "strength", "line"):
-        table[col] = table[col].astype("int64")
-    for col in ("scare_quote", "so_called", "negated"):
-        table[col] = table[col].astype(bool)
-    return table
+    return _typed_frame(rows, HIT_OUTPUT_COLUMNS, ints=("start", "end", "sentence", "strength", "line"),
+                        bools=("scare_quote", "so_called", "negated"))
 
 
 def attribution_frame(rows: list) -> pd.DataFrame:
-    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    table["date"] = _dates(table["date"])
-    for col in ("start", "end", "line"):
+    return _typed_frame(rows, ATTRIBUTION_COLUMNS, ints=("start", "end", "line"))
+
+
+def _typed_frame(rows: list, columns: list[str], ints: tuple[str, ...] = (), bools: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows -> a table with dates at microseconds, and the given int64 and bool columns (also when empty)."""
+    table = pd.DataFrame(rows, columns=columns)
+    table["date"] = pd.to_datetime(table["date"]).astype("datetime64[us]")
+    for col in ints:
         table[col] = table[col].astype("int64")
+    for col in bools:
+        table[col] = table[col].astype(bool)
     return table
-
-
-def _dates(column: pd.Series) -> pd.Series:
-    return pd.to_datetime(column).astype("datetime64[us]")
 
 
 def concat_frames(frames: list[pd.DataFrame], empty) -> pd.DataFrame:

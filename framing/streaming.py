@@ -15,7 +15,7 @@ import pandas as pd
 
 from .analyze import ATTRIBUTION_COLUMNS, HIT_OUTPUT_COLUMNS, ChunkResult
 from .output import CsvStream
-from .tables import add_counts, attribution_counts, hit_counts
+from .tables import add_attribution_counts, add_counts, attribution_counts, hit_counts
 
 _FOLD_EVERY = 16  # chunks' count tables gathered before they are added into one
 
@@ -40,24 +40,15 @@ class StreamedTables:
         if len(self.hit_counts) >= _FOLD_EVERY:
             self.hit_counts = [add_counts(self.hit_counts)]
         if len(self.attribution_counts) >= _FOLD_EVERY:
-            self.attribution_counts = [_add_attribution_counts(self.attribution_counts)]
+            self.attribution_counts = [add_attribution_counts(self.attribution_counts)]
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Close the two files; return the hit counts and the attribution counts."""
         self.hits_csv.close()
         self.attributions_csv.close()
-        return add_counts(self.hit_counts), _add_attribution_counts(self.attribution_counts)
+        return add_counts(self.hit_counts), add_attribution_counts(self.attribution_counts)
 
     def abort(self) -> None:
         """Leave no partial file behind (an earlier run's files, if any, stay as they were)."""
         self.hits_csv.abort()
         self.attributions_csv.abort()
-
-
-def _add_attribution_counts(tables: list[pd.DataFrame]) -> pd.DataFrame:
-    keys = ["outlet", "attribution_class", "verb"]
-    tables = [t for t in tables if len(t)]
-    if not tables:
-        return pd.DataFrame({k: pd.Series(dtype="str") for k in keys} | {"count": pd.Series(dtype="int64")})
-    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    return table.groupby(keys, sort=False)["count"].sum().reset_index()

@@ -25,7 +25,7 @@ def period_labels(dates: pd.Series, period: str = "month") -> pd.Series:
         iso = d.dt.isocalendar()
         labels = iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
     elif period == "month":
-        labels = d.dt.strftime("%Y-%m") if len(d) < 10_000 else _months(d)
+        labels = _months(d)
     elif period == "quarter":
         labels = d.dt.year.astype("Int64").astype("string") + "-Q" + d.dt.quarter.astype("Int64").astype("string")
     else:
@@ -34,12 +34,13 @@ def period_labels(dates: pd.Series, period: str = "month") -> pd.Series:
 
 
 def _months(dates: pd.Series) -> pd.Series:
-    """YYYY-MM of long date columns, through Arrow (several times faster than strftime)."""
-    import pyarrow as pa
+    """YYYY-MM of a datetime column: the first seven characters of its ISO days (through Arrow,
+    several times faster than strftime on long columns)."""
     import pyarrow.compute as pc
 
-    days = pa.array(dates.astype("datetime64[us]").dt.floor("D")).cast(pa.date32()).cast(pa.string())
-    return pd.Series(pc.utf8_slice_codeunits(days, 0, 7).to_pandas(), index=dates.index)
+    from .output import iso_days
+
+    return pd.Series(pc.utf8_slice_codeunits(iso_days(dates), 0, 7).to_pandas(), index=dates.index)
 
 
 def loaded_hits(hits: pd.DataFrame) -> pd.DataFrame:
@@ -80,13 +81,26 @@ def _dated(hits: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 def add_counts(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """Tables of :func:`hit_counts` (all with dates or all with periods) -> one, with the counts of
     equal keys added."""
+    empty = pd.DataFrame({k: pd.Series(dtype="datetime64[us]" if k == "date" else "str") for k in COUNT_KEYS}
+                         | {c: pd.Series(dtype="int64") for c in COUNTS})
+    return _summed(tables, COUNTS, empty)
+
+
+def add_attribution_counts(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """Tables of :func:`attribution_counts` -> one, with the counts of equal keys added."""
+    empty = pd.DataFrame({k: pd.Series(dtype="str") for k in ("outlet", "attribution_class", "verb")}
+                         | {"count": pd.Series(dtype="int64")})
+    return _summed(tables, ["count"], empty)
+
+
+def _summed(tables: list[pd.DataFrame], values: list[str], empty: pd.DataFrame) -> pd.DataFrame:
+    """Count tables -> one: ``values`` added over equal keys (every other column)."""
     tables = [t for t in tables if len(t)]
     if not tables:
-        return pd.DataFrame({k: pd.Series(dtype="datetime64[us]" if k == "date" else "str") for k in COUNT_KEYS}
-                            | {c: pd.Series(dtype="int64") for c in COUNTS})
+        return empty
     table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    keys = [c for c in table.columns if c not in COUNTS]
-    return table.groupby(keys, dropna=False, sort=False)[COUNTS].sum().reset_index()
+    keys = [c for c in table.columns if c not in values]
+    return table.groupby(keys, dropna=False, sort=False)[values].sum().reset_index()
 
 
 def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
