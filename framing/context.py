@@ -70,6 +70,7 @@ from .lexicon import Entry
 from .match import Span
 from .normalize import fold
 from .quotes import MARKS, Quote, find_quotes
+from .sentences import SPECIAL_WORDS as _SPECIAL
 
 # A classifier that helps with ambiguous senses when no rule decides (set by framing.model).
 # Called as SENSE_MODEL(sentence, start, end, entry) with the hit's offsets inside the sentence;
@@ -515,18 +516,14 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
                      or (left[k - 1][0] in ("on", "in", "at", "last", "this", "late", "early")
                          and k < len(left) and left[k][0] in data.words["time"])):
         k -= 1
-    j = k
     stops = data.words["stop"]
-    while j > 0 and k - j < SPEAKER_WORDS and _is_word(left[j - 1][0]) and left[j - 1][0] not in stops \
-            and left[j - 1][0] not in data.verbs:
-        j -= 1
+    j = _phrase_start(left, k, stops, data.verbs)
     if j == k and k >= 2 and left[k - 1][0] == "," and not _relative_clause(lw[:k]):
         # "The spokesman for the ministry, Colonel X, said ...": the noun phrase before the appositive
         c = next((i for i in range(k - 2, -1, -1) if left[i][0] in (",", "،")), -1)
         if c >= 1:
-            k2, j2 = c, c
-            while j2 > 0 and k2 - j2 < SPEAKER_WORDS and _is_word(left[j2 - 1][0]) and left[j2 - 1][0] not in stops:
-                j2 -= 1
+            k2 = c
+            j2 = _phrase_start(left, k2, stops)
             if j2 < k2 and (j2 == 0 or not _is_word(left[j2 - 1][0])):
                 return _leading(doc, data, verb, form, surface, start, end, s1, right,
                                 text[left[j2][1]:left[k2 - 1][2]], (left[j2][1], left[k2 - 1][2]), long_right)
@@ -603,10 +600,7 @@ def _reflexive(doc, data, verb, surface, start, end, s1, left, right) -> _Attrib
     k = len(left)
     if k >= 2 and left[-1][0] in ("which", "who") and left[-2][0] in (",", "،"):
         k -= 2  # "The group, which calls itself ..."
-    j = k
-    stops = data.words["stop"]
-    while j > 0 and k - j < SPEAKER_WORDS and _is_word(left[j - 1][0]) and left[j - 1][0] not in stops:
-        j -= 1
+    j = _phrase_start(left, k, data.words["stop"])
     speaker, sp_span = (text[left[j][1]:left[k - 1][2]], (left[j][1], left[k - 1][2])) if j < k else ("", (0, 0))
     rstart = right[0][2]
     if len(right) > 1 and right[1][0] == "as":
@@ -650,13 +644,54 @@ def _speaker_after(data, text, right, lang) -> tuple[str, int, int] | None:
     """The noun phrase right after a verb: "said the governor", "according to Reuters"."""
     stops = data.words["stop"]
     words = []
-    for t, a, b in right:
-        if not _is_word(t) or t in stops or t in data.verbs or len(words) >= SPEAKER_WORDS:
+    n = 0
+    for i, (t, a, b) in enumerate(right):
+        if t == "." and words and _abbreviation_dot(right, i):
+            n -= 1  # "said Mr. Kelsey", "said U.S. officials": a title or an initial is not a word of its own
+            continue
+        if not _is_word(t) or t in stops or t in data.verbs or n >= SPEAKER_WORDS:
             break
         words.append((a, b))
+        n += 1
     if not words:
         return None
     return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
+
+
+def _phrase_start(left: list[tuple[str, int, int]], k: int, stops, verbs=()) -> int:
+    """Where the noun phrase that ends before ``left[k]`` begins (a speaker): up to SPEAKER_WORDS
+    words back, stopping at punctuation, a stop word or a speech verb. The full stops of titles,
+    initials and abbreviations are part of it ("Mr. Kelsey", "U.S. officials", "John F. Kennedy")."""
+    j, n = k, 0
+    while j > 0 and n < SPEAKER_WORDS:
+        t = left[j - 1][0]
+        if _is_word(t):
+            if t in stops or t in verbs:
+                break
+            n += 1
+        elif t == "." and n and _abbreviation_dot(left, j - 1):
+            n -= 1  # the title or initial before it does not count as a word of its own
+        else:
+            break
+        j -= 1
+    if j < k and left[j][0] == ".":
+        j += 1
+    return j
+
+
+def _abbreviation_dot(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether ``tokens[i]``, a full stop, closes a title, an initial or an abbreviation inside a
+    name: attached to a word the sentence splitter knows as one ("Mr", "Gen", "U", "S", "F") and
+    followed by a word."""
+    if i < 1 or i + 1 >= len(tokens):
+        return False
+    word, _, end = tokens[i - 1]
+    return end == tokens[i][1] and _is_word(tokens[i + 1][0]) and (len(word) == 1 or word in _SPECIAL)
+
+
+def _sentence_stop(tokens: list[tuple[str, int, int]]) -> bool:
+    """Whether an end of sentence mark stands among ``tokens`` (abbreviations' full stops do not count)."""
+    return any(t in ".!?؟" and not (t == "." and _abbreviation_dot(tokens, i)) for i, (t, _, _) in enumerate(tokens))
 
 
 def _short_tail(data, right, after: int, objects: int = 0) -> bool:
@@ -671,7 +706,7 @@ def _short_tail(data, right, after: int, objects: int = 0) -> bool:
     while k < objects and k < len(rest) and _is_word(rest[k]) and rest[k] not in tail and rest[k] not in comp:
         k += 1
     first = rest[k] if k < len(rest) else "."
-    if not (first in tail or first in ".,;!?—–)؟،" or first in MARKS):
+    if not (first in tail or first in ".,;!?—–()؟،" or first in MARKS):  # "(" : "said Rep. X (D-Mo.)"
         return False
     n = 0
     for t in rest:
@@ -735,7 +770,7 @@ def _quote_attribution(doc: _Document, data: ContextData, q: Quote) -> _Attribut
             if q.end <= att.start <= q.end + 100:
                 between = _tokens(text, q.end, att.start)
                 words = [t for t, _, _ in between if _is_word(t)]
-                if len(words) <= SPEAKER_WORDS and not any(t in ".!?؟" for t, _, _ in between):
+                if len(words) <= SPEAKER_WORDS and not _sentence_stop(between):
                     return att
     # Before the opening mark, or a reported clause that contains the quotation.
     best = None

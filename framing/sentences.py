@@ -44,7 +44,7 @@ _END = re.compile(
     r"""|(?<=\n)(?:[^\S\n]*\n\s*"""                                      # or a blank line
     r"""|(?=[ \t]*""" + _START + r""")))"""                                 # or a line break before a start
 )
-_SPECIAL = _TITLES | _NUMBERED | _ABBREVIATIONS
+_SPECIAL = SPECIAL_WORDS = _TITLES | _NUMBERED | _ABBREVIATIONS  # lower case, without their full stops
 _WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w*(?:\.\w+)*)\.$")
 _NEXT_WORD = re.compile(r"""\s+['"‘“«(\[]?(\w+)""")
 
