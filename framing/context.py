@@ -223,6 +223,9 @@ def context_data() -> ContextData:
         data.cue_rules.append(rule)
     for row in _read_tsv("words.tsv"):
         data.words.setdefault(row["set"], set()).update(_fold_word(w) for w in _split(row["words"]))
+        if row["set"] == "speech_act":
+            for w in _split(row["words"]):
+                key(_fold_word(w), row["lang"], ("act", _fold_word(w)))
     automaton = ahocorasick.Automaton()
     for k, payloads in keys.items():
         automaton.add_word(k, (len(k), tuple(payloads)))
@@ -369,6 +372,8 @@ class _Document:
     marker_starts: list[int]
     marker_ends: list[int]
     verb_ends: list[int] = field(default_factory=list)  # every English speech-verb form, used or not
+    speech_ends: list[int] = field(default_factory=list)  # English speech verbs (not noun-like forms) and speech acts
+    quote_names: dict[str, int] = field(default_factory=dict)  # how often each name stands in quotes
 
     def window(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """The tokens of text[lo:hi] in whole words: a word the window's start cuts is taken whole
@@ -415,7 +420,7 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> _Document:
     starts = [s for s, _ in sentences]
     scan = _scan_text(text)
     n = len(scan)
-    verbs, negators, markers = [], [], []
+    verbs, negators, markers, acts = [], [], [], []
     for last, (klen, payloads) in data.automaton.iter(scan):
         ks, ke = last - klen + 1, last + 1
         if ke < n and (scan[ke].isalnum() or scan[ke] == "_") and not payloads[0][1]:
@@ -426,6 +431,8 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> _Document:
             start, end = ks + prefix, ke
             if role == "verb":
                 verbs.append((start, end, word))
+            elif role == "act":
+                acts.append(end)
             elif role == "marker":
                 markers.append((start, end, word))
             else:
@@ -444,6 +451,8 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> _Document:
             continue  # "called" in "so called", "described" in "self-described"
         if data.verbs[form].lang == "en":
             doc.verb_ends.append(end)
+            if data.verbs[form].frame != "that":  # not the forms that are also nouns ("states", "claims")
+                acts.append(end)
         if start - last_source_end <= 1 and not text[last_source_end:start].strip():
             continue  # "حسبما قال": the verb belongs to the source phrase before it
         att = _attribution(doc, data, start, end, form)
@@ -453,6 +462,8 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> _Document:
             if data.verbs[form].frame == "source":
                 last_source_end = end
     # Quotations.
+    doc.speech_ends = sorted(acts)
+    doc.quote_names = _quoted_names(text, quotes)
     doc.quote_starts = [q.start for q in quotes]
     doc.quotes = [_QuoteInfo(q, False, False, q.inner, None) for q in quotes]
     for i, q in enumerate(quotes):
@@ -734,20 +745,97 @@ def _quote_info(doc: _Document, data: ContextData, q: Quote) -> _QuoteInfo:
     multi = doc.sentence_of(q.start) != doc.sentence_of(max(q.start, q.end - 1))
     exclaim = hi < q.inner[1] and text[hi] in "!?؟"
     speech = att is not None or colon or n_words > MAX_SCARE_WORDS or multi or exclaim
-    if not speech and n_words <= MAX_SCARE_WORDS:
-        speech = _speech_nearby(doc, data, q)
-    scare = not speech and n_words >= 1 and any(ch.isalnum() for ch in text[lo:hi])
+    scare = False
+    if n_words <= MAX_SCARE_WORDS and not (colon or multi or exclaim) and any(ch.isalnum() for ch in text[lo:hi]):
+        if _house_name(doc, q, lo, hi) and not _attached(doc, q, att):
+            speech, scare = False, True  # a name an outlet keeps in quotes ("Israel"), even in reported speech
+        elif not speech:
+            speech = _speech_nearby(doc, data, q)
+            scare = not speech and not _mention(doc, data, q, lo, hi)
     return _QuoteInfo(q, speech, scare, (lo, hi), att)
+
+
+def _quoted_names(text: str, quotes: list[Quote]) -> dict[str, int]:
+    """How often each name stands in quotation marks in the text (see :func:`_name_key`)."""
+    counts: dict[str, int] = {}
+    for q in quotes:
+        lo, hi = q.inner
+        if hi - lo <= 40:
+            key = _name_key(text[lo:hi])
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _name_key(quoted: str) -> str:
+    """The first word's first five letters, lower case, when the quoted words are a name: one to
+    three words, each capitalised and not all capitals ("Israel", "Israeli", "Israel's" share a key)."""
+    words = quoted.strip(" .,;:!?'’").split()
+    if not 1 <= len(words) <= 3 or not all(w[0].isupper() and not w.isupper() for w in words):
+        return ""
+    first = words[0]
+    return first[:5].lower() if first.isalpha() or first[:5].isalpha() else ""
+
+
+def _house_name(doc: _Document, q: Quote, lo: int, hi: int) -> bool:
+    """The quoted words are a name that the text puts in quotes at least twice: an outlet's way of
+    writing a name it does not accept, not a speaker's word."""
+    key = _name_key(doc.text[lo:hi])
+    return bool(key) and doc.quote_names.get(key, 0) >= 2
+
+
+def _attached(doc: _Document, q: Quote, att: _Attribution | None) -> bool:
+    """The attribution verb follows the quotation ('"Israel," he said': a one-word answer), rather than
+    introducing a clause that contains it."""
+    return att is not None and q.end <= att.start <= q.end + 100
+
+
+def _mention(doc: _Document, data: ContextData, q: Quote, lo: int, hi: int) -> bool:
+    """A short quotation that names or mentions rather than judges: all capitals (an acronym, a quoted
+    heading, a letter), or a capitalised name followed by what it names (the "Just Do It" campaign, the
+    "Enterprising States" study)."""
+    quoted = doc.text[lo:hi]
+    letters = [c for c in quoted if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and all(c < "ɐ" for c in letters):
+        return True
+    words = quoted.split()
+    if len(words) >= 2 and all(w[0].isupper() or (len(w) <= 3 and w.isalpha()) for w in words) and words[0][0].isupper():
+        after = [t for t, _, _ in _tokens(doc.text, q.end, min(len(doc.text), q.end + 30)) if t not in MARKS][:1]
+        return bool(after) and after[0] in data.words["kind_noun"]
+    return False
 
 
 def _speech_nearby(doc: _Document, data: ContextData, q: Quote) -> bool:
     """A short quotation is someone's words, not a scare quote, when an English speech verb stands a
-    few words before it ("Obama called for "meaningful action"") or a word for an utterance follows it
-    ("Trump's 'due process' remark")."""
+    few words before it ("Obama called for "meaningful action""), or a speech verb that is not also a
+    noun or a verb of speaking or thinking (speech_act: blamed, promised, urged, thinks) stands before it
+    in the same sentence; when a word for an utterance follows it ("Trump's 'due process' remark"); when
+    it opens a sentence right after a sentence with an attribution ('... Mr. Gentile said. "He's
+    amazing."') or stands alone on its line (a quoted subheading); when the sentence begins "Name:" (a
+    headline's speaker); or when a title word comes before it (the novel "Quiet Rivers")."""
+    text = doc.text
     s0 = doc.sentence_bounds(q.start)[0]
     i = bisect.bisect_right(doc.verb_ends, q.start) - 1
     if i >= 0 and doc.verb_ends[i] >= max(s0, q.start - 60):
         return True
+    i = bisect.bisect_right(doc.speech_ends, q.start) - 1
+    if i >= 0 and doc.speech_ends[i] >= s0:
+        return True
+    si = doc.sentence_of(q.start)
+    if not text[s0:q.start].strip() and si > 0:
+        p0, p1 = doc.sentences[si - 1]
+        j = bisect.bisect_right(doc.speech_ends, p1) - 1
+        if doc.by_sentence.get(si - 1) or (j >= 0 and doc.speech_ends[j] > p0 and _QUOTE_MARK.search(text, p0, p1)):
+            return True  # continues the quotation of the sentence before ('..." Mr. Gentile, 28, said. "He's amazing."')
+    line0 = text.rfind("\n", 0, q.start) + 1
+    line1 = text.find("\n", q.end)
+    if not text[line0:q.start].strip() and not text[q.end:len(text) if line1 < 0 else line1].strip(" .?!…"):
+        return True  # a quoted line of its own: a subheading quoting someone
+    colon = text.rfind(":", s0, q.start)
+    if colon > s0:
+        head = text[max(s0, colon - 40):colon].split()[-2:]
+        if head and all(w[0].isupper() for w in head) and text[colon + 1:colon + 2].isspace():
+            return True  # a headline's speaker: "Joe Biden: Republicans will have 'an epiphany'"
     after = _tokens(doc.text, q.end, min(len(doc.text), q.end + 30))[:2]
     if any(t in data.words["utterance"] for t, _, _ in after):
         return True
@@ -801,6 +889,12 @@ def read_in_context(text: str, spans: list[Span], entries: tuple[Entry, ...],
     doc = _document(text, sentences)
     data = context_data()
     return [_read(doc, data, span.start, span.end, entries[span.entry]) for span in spans]
+
+
+def quotations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int, bool, bool]]:
+    """``(start, end, speech, scare)`` for each quotation of ``text``, in order: the offsets of the quoted
+    words (marks and edge punctuation excluded), whether it is someone's words, whether it is a scare quote."""
+    return [(qi.words[0], qi.words[1], qi.speech, qi.scare) for qi in _document(text, sentences).quotes]
 
 
 def extra_hits(text: str, spans: list[Span], sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, Reading]]:
