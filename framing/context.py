@@ -542,8 +542,10 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
     sp_span = (left[j][1], left[k - 1][2]) if j < k else (0, 0)
     before = lw[j - 1] if j > 0 else ""
     if verb.frame != "naming" and speaker and before in closers and any(_is_word(t) for t in lw[:j - 1]):
-        if rw and rw[0] in (",", "،"):  # "The occupation, the report said, ..."
-            return _Attribution(start, end, surface, verb.cls, speaker, (s0, s1), sp_span)
+        if rw and rw[0] in (",", "،"):
+            if before in MARKS:  # '"...," the official said, confirming ...': what follows is the outlet's
+                return _Attribution(start, end, surface, verb.cls, speaker, (s0, left[j - 1][1]), sp_span)
+            return _Attribution(start, end, surface, verb.cls, speaker, (s0, s1), sp_span)  # "The occupation, the report said, ..."
         if _short_tail(data, long_right(), 0, 3 if verb.frame == "object" else 0):  # "CLAUSE, the army said."
             return _Attribution(start, end, surface, verb.cls, speaker, (s0, left[j - 1][1]), sp_span)
     if before == "as" and speaker:  # "..., as officials said, ..."
@@ -720,9 +722,9 @@ def _short_tail(data, right, after: int, objects: int = 0) -> bool:
     if not (first in tail or first in ".,;!?—–()؟،" or first in MARKS):  # "(" : "said Rep. X (D-Mo.)"
         return False
     n = 0
-    for t in rest:
-        if t == _MORE or t in comp or t == ":" or (t in MARKS and t not in rest[-2:]):
-            return False
+    for i, t in enumerate(rest):
+        if t == _MORE or t in comp or t == ":" or (t in MARKS and i < len(rest) - 2):
+            return False  # a reported clause, or a quotation that goes on after the verb
         if _is_word(t):
             n += 1
             if n > TRAILING_WORDS:
@@ -747,7 +749,7 @@ def _quote_info(doc: _Document, data: ContextData, q: Quote) -> _QuoteInfo:
     speech = att is not None or colon or n_words > MAX_SCARE_WORDS or multi or exclaim
     scare = False
     if n_words <= MAX_SCARE_WORDS and not (colon or multi or exclaim) and any(ch.isalnum() for ch in text[lo:hi]):
-        if _house_name(doc, q, lo, hi) and not _attached(doc, q, att):
+        if _house_name(doc, data, q, lo, hi) and not _attached(doc, q, att):
             speech, scare = False, True  # a name an outlet keeps in quotes ("Israel"), even in reported speech
         elif not speech:
             speech = _speech_nearby(doc, data, q)
@@ -768,20 +770,25 @@ def _quoted_names(text: str, quotes: list[Quote]) -> dict[str, int]:
 
 
 def _name_key(quoted: str) -> str:
-    """The first word's first five letters, lower case, when the quoted words are a name: one to
-    three words, each capitalised and not all capitals ("Israel", "Israeli", "Israel's" share a key)."""
+    """The first five letters, lower case, when the quoted words are one capitalised word, not all
+    capitals: a name ("Israel", "Israeli", "Israel's" share a key). Names of several words ("Fox News
+    Sunday", "Little Rocket Man") are mostly titles and nicknames, quoted as such: they have no key."""
     words = quoted.strip(" .,;:!?'’").split()
-    if not 1 <= len(words) <= 3 or not all(w[0].isupper() and not w.isupper() for w in words):
+    if len(words) != 1 or not words[0][0].isupper() or words[0].isupper():
         return ""
     first = words[0]
-    return first[:5].lower() if first.isalpha() or first[:5].isalpha() else ""
+    return first[:5].lower() if first[:5].isalpha() else ""
 
 
-def _house_name(doc: _Document, q: Quote, lo: int, hi: int) -> bool:
-    """The quoted words are a name that the text puts in quotes at least twice: an outlet's way of
-    writing a name it does not accept, not a speaker's word."""
+def _house_name(doc: _Document, data: ContextData, q: Quote, lo: int, hi: int) -> bool:
+    """The quoted word is a name that the text puts in quotes at least twice, and no verb of saying
+    stands right before it ("did not say "Obamacare""): an outlet's way of writing a name it does not
+    accept ("Israel"), not a speaker's word, even in reported speech ("officials said "Israel" ...")."""
     key = _name_key(doc.text[lo:hi])
-    return bool(key) and doc.quote_names.get(key, 0) >= 2
+    if not key or doc.quote_names.get(key, 0) < 2:
+        return False
+    before = [t for t, _, _ in _tokens(doc.text, max(0, q.start - 20), q.start) if _is_word(t)][-1:]
+    return not (before and before[0] in data.words["utter"])
 
 
 def _attached(doc: _Document, q: Quote, att: _Attribution | None) -> bool:

@@ -35,7 +35,7 @@ _OPENERS = frozenset("""
 the a an he she it they we i you this that these those there his her its their our but and yet
 so in on at after before when while as if meanwhile however also some many most officials
 """.split())
-_START = r"""['"‘“«(\[]?[A-Z0-9\u0600-\u06FF\u00C0-\u024F]"""  # a sentence start
+_START = r"""['"‘“«(\[]{0,2}[A-Z0-9\u0600-\u06FF\u00C0-\u024F]"""  # a sentence start ('"[T]he kids ...')
 # One character class first, then the rest by which character it was: Python's re scans for a
 # leading character class quickly (about 3x a pattern that begins with alternatives).
 _END = re.compile(

@@ -11,6 +11,7 @@ def split(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("The talks failed. Both sides left.", ["The talks failed.", "Both sides left."]),
+    ('He took one gift. "[T]he kids love the dog," he said.', ["He took one gift.", '"[T]he kids love the dog," he said.']),
     ("Mr. Smith met Gen. Jones. They spoke.", ["Mr. Smith met Gen. Jones.", "They spoke."]),
     ("George W. Bush and J. R. Smith spoke.", ["George W. Bush and J. R. Smith spoke."]),
     ("It happened on Jan. 5 and again on Aug. 25. Nobody came.",
