@@ -320,34 +320,49 @@ def test_quality_per_field_holds():
     assert not low, f"below the floor: {low}\n" + "\n".join(errors)
 
 
-# ----------------------------------------------------------------------------- scare quotes in real news
+# ----------------------------------------------------------------------------- real news, labelled by hand
 
-def _scare_evaluation():
-    spec = importlib.util.spec_from_file_location("evaluate_scare_quotes", ROOT / "scripts" / "evaluate_scare_quotes.py")
+def _real_news():
+    spec = importlib.util.spec_from_file_location("evaluate_real_news", ROOT / "scripts" / "evaluate_real_news.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module
-
-
-# Levels reached on tests/data/scare_quotes_real.tsv (scripts/evaluate_scare_quotes.py), per corpus and
-# batch: (precision, recall). Mainstream news (AllSides) puts few words in scare quotes, and most of its
-# short quotations are someone's words or names: there, most quotations read as scare quotes are not.
-SCARE_FLOORS = {("shared-corpus", "C"): (0.84, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.12, 1.0)}
-
-
-def test_scare_quotes_in_real_news_hold_their_measured_levels():
-    module = _scare_evaluation()
     missing = [str(p) for p in module.SOURCES.values() if not p.exists()]
     if missing:
         pytest.skip(f"the labelled real news is not here: {', '.join(missing)} (it comes with ../shared)")
-    rows = module.read_labelled(module.load_labels())
+    return module
+
+
+# Levels reached (scripts/evaluate_real_news.py), per corpus and batch. Scare quotes: (precision, recall).
+# Mainstream news (AllSides) puts few words in scare quotes, and most of its short quotations are someone's
+# words or names: there, most quotations read as scare quotes are not. Voice: accuracy.
+SCARE_FLOORS = {("shared-corpus", "C"): (0.84, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.13, 1.0)}
+VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("allsides", "A"): 0.95, ("allsides", "B"): 0.82}
+
+
+def test_scare_quotes_in_real_news_hold_their_measured_levels():
+    module = _real_news()
+    rows = module.read_labelled(module.load_labels(module.SCARE_LABELS))
     assert all(r["scare_read"] is not None for r in rows), "a labelled quotation is no longer found where it was"
     for (corpus, batch), (precision, recall) in SCARE_FLOORS.items():
         s = module.scores([r for r in rows if r["corpus"] == corpus and r["batch"] == batch])
         assert s["precision"] >= precision and s["recall"] >= recall, (corpus, batch, s)
 
 
-def test_scare_quote_labels_hold_no_text_of_the_articles():
-    rows = _scare_evaluation().load_labels()
-    assert len(rows) >= 200 and {r["label"] for r in rows} == {"scare", "speech", "mention"}
-    assert all(set(r) == {"corpus", "doc_id", "start", "end", "label", "batch"} for r in rows)
+def test_voice_in_real_news_holds_its_measured_level():
+    module = _real_news()
+    rows = module.read_voices(module.load_labels(module.VOICE_LABELS))
+    assert all(r["voice_read"] is not None for r in rows), "a labelled hit is no longer found where it was"
+    for (corpus, batch), accuracy in VOICE_FLOORS.items():
+        s = module.voice_scores([r for r in rows if r["corpus"] == corpus and r["batch"] == batch])
+        assert s["accuracy"] >= accuracy, (corpus, batch, s)
+
+
+def test_real_news_labels_hold_no_text_of_the_articles():
+    spec = importlib.util.spec_from_file_location("evaluate_real_news", ROOT / "scripts" / "evaluate_real_news.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    scare, voice = module.load_labels(module.SCARE_LABELS), module.load_labels(module.VOICE_LABELS)
+    assert len(scare) >= 200 and {r["label"] for r in scare} == {"scare", "speech", "mention"}
+    assert len(voice) >= 150 and {r["voice"] for r in voice} == set(module.VOICES)
+    assert all(set(r) == {"corpus", "doc_id", "start", "end", "label", "batch"} for r in scare)
+    assert all(set(r) == {"corpus", "doc_id", "start", "end", "voice", "batch"} for r in voice)
