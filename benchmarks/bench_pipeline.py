@@ -9,7 +9,11 @@ least ``--entries`` entries (the shipped lexicons plus generated multi-word term
 - baseline: the same lexicon as one case-insensitive alternation in Python's `re`, per document,
   on a sample of the corpus (it is too slow for all of it), and the ratio matcher / baseline;
 - segmenter: MB/s of splitting a pasted multi-article dump made of the same articles;
+- where the time goes, per core on the baseline's sample: matching, sentence splitting, reading in
+  context, and the rest of the per-document work (hit rows, examples), each in MB/s and as a share;
 - analyze: the whole command (read JSONL, match, context, tables) with ``--jobs`` workers: MB/s;
+- analyze with the context stage switched off (``no_context.py``), the same way: the floor, the
+  most any context stage could let ``analyze`` reach with the rest of the pipeline as it is;
 - peak resident memory of the analyze run (parent + workers), to compare across corpus sizes.
 
 Targets (issue 3): matcher >= 40 MB/s on one core, analyze >= 15 MB/s with 2 jobs, memory that
@@ -81,6 +85,58 @@ def make_corpus(path: Path, mb: float, terms: list[str], rng: random.Random) -> 
     return n
 
 
+def stage_times(texts: list[str], matcher: Matcher) -> dict[str, float]:
+    """Seconds per stage of the per-document work over ``texts``, on one core."""
+    import framing.analyze as analyze
+    from framing.context import extra_hits, read_in_context
+    from framing.sentences import sentence_spans
+
+    spent = {}
+    t0 = time.perf_counter()
+    scans = [matcher.scan(t)[0] for t in texts]
+    spent["matching"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    sentences = [sentence_spans(t) for t in texts]
+    spent["sentence splitting"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for text, spans, sents in zip(texts, scans, sentences):
+        read_in_context(text, spans, matcher.entries, sents)
+        extra_hits(text, spans, sents)
+    spent["reading in context"] = time.perf_counter() - t0
+    records = [{"text": t, "doc_id": f"d{i}", "outlet": "A", "date": None, "title": "", "author": "", "lang": "en",
+                "source": "", "file": "bench", "line": 1, "format": "jsonl"} for i, t in enumerate(texts)]
+    # The rest (hit rows, examples): analyse_document with the context stage switched off, less
+    # matching and sentence splitting.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import no_context
+
+    saved = analyze.read_in_context, analyze.extra_hits
+    analyze.read_in_context, analyze.extra_hits = no_context._no_readings, no_context._no_extra_hits
+    try:
+        t0 = time.perf_counter()
+        for rec in records:
+            analyze.analyse_document(rec, matcher)
+        floor = time.perf_counter() - t0
+    finally:
+        analyze.read_in_context, analyze.extra_hits = saved
+    spent["the rest (hit rows, examples)"] = max(0.0, floor - spent["matching"] - spent["sentence splitting"])
+    t0 = time.perf_counter()
+    for rec in records:
+        analyze.analyse_document(rec, matcher)
+    spent["analyse_document, all of it"] = time.perf_counter() - t0
+    return spent
+
+
+def print_stages(texts: list[str], matcher: Matcher) -> None:
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    spent = stage_times(texts, matcher)
+    total = spent["analyse_document, all of it"]
+    print(f"where the time goes, per document on 1 core ({mb:.0f} MB sample):")
+    for stage, seconds in spent.items():
+        speed = f"{mb / seconds:7.1f} MB/s" if seconds else "      - MB/s"
+        print(f"  {stage:32s} {speed}  {seconds / total:4.0%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=100)
@@ -129,6 +185,7 @@ def main() -> None:
     base_mbs = sample_mb / dt
     print(f"baseline re (1 core, {sample_mb:.0f} MB sample): {base_mbs:7.2f} MB/s  ({base_hits:,} hits)"
           f"  -> matcher is {match_mbs / base_mbs:.0f}x the baseline")
+    print_stages(sample, matcher)
     # Segmentation of a pasted dump: the same articles as a blog dump (headline, date line, byline,
     # body, filler), as `framing segment` and every command see .txt inputs.
     from framing.ingest.segment import segment_text
@@ -162,6 +219,12 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"analyze ({args.jobs} jobs):    {size_mb / dt:7.1f} MB/s  ({dt:.1f} s for {size_mb:.0f} MB)")
     print(f"peak resident memory of the largest analyze process: {peak:.0f} MB")
+    floor_cmd = [sys.executable, str(Path(__file__).with_name("no_context.py")), *cmd[3:-1], str(tmp / "out-floor")]
+    t0 = time.perf_counter()
+    subprocess.run(floor_cmd, check=True, stdout=subprocess.DEVNULL)
+    dt_floor = time.perf_counter() - t0
+    print(f"analyze, context stage off ({args.jobs} jobs): {size_mb / dt_floor:7.1f} MB/s  ({dt_floor:.1f} s): "
+          f"the floor; the context stage takes {1 - dt_floor / dt:.0%} of the whole run")
     print(f"(temporary files in {tmp})")
 
 

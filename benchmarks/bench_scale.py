@@ -10,6 +10,8 @@ multi-word terms), then measures, on this machine:
 - ``framing analyze CORPUS --store FILE`` (lexicons + context, no classifier) with 1 and 2 jobs:
   MB/s, the ratio of bare matching's speed to the analysis's per core (issue 11's target: at most
   3), the speed-up of 2 jobs over 1 (target: at least 1.8) and peak memory;
+- the same with the context stage switched off (no_context.py), 1 and 2 jobs: the floor, the most any
+  context stage could let the analysis reach with the rest of the pipeline as it is;
 - ``framing analyze CORPUS -o DIR`` (CSV tables; hits and attributions streamed to disk, counts kept)
   with 2 jobs: MB/s and peak memory;
 - the classifier (``framing.model.load_model``, ``score_sentences``) on a ``--sample-mb`` sample:
@@ -125,6 +127,11 @@ def framing_cmd(*args) -> list[str]:
     return [sys.executable, "-m", "framing", *map(str, args)]
 
 
+def no_context_cmd(*args) -> list[str]:
+    """The same command with the context stage switched off (no_context.py): the floor under its speed."""
+    return [sys.executable, str(Path(__file__).with_name("no_context.py")), *map(str, args)]
+
+
 def bench_classifier(corpus: Path, sample_mb: float) -> tuple[float, float, int]:
     from framing.model import load_model, score_sentences
     from framing.sentences import sentence_spans
@@ -198,14 +205,17 @@ def bench_real(path: Path, tmp: Path) -> None:
     print(f"\n== real news: {path.name}, {len(texts):,} articles, {mb:.1f} MB of text, shipped lexicons "
           f"({len(matcher.entries):,} entries)")
     print(f"bare matching, Matcher.scan (1 core):      {bare:7.1f} MB/s  ({hits:,} hits)")
-    speeds = {}
+    speeds, floors = {}, {}
     for jobs in (1, 2):
         dt, total, _ = run_measured(framing_cmd("analyze", path, "-o", tmp / f"real-{jobs}", "--jobs", jobs))
         speeds[jobs] = mb / dt
         print(f"analyze -o DIR, {jobs} job(s):                {speeds[jobs]:7.1f} MB/s of text  ({dt:.1f} s, "
               f"start-up included; peak {total:.0f} MB)")
-    print(f"  -> bare matching is {bare / speeds[1]:.1f}x the full analysis per core; "
-          f"2 jobs are {speeds[2] / speeds[1]:.2f}x 1 job")
+        dt, _, _ = run_measured(no_context_cmd("analyze", path, "-o", tmp / f"real-floor-{jobs}", "--jobs", jobs))
+        floors[jobs] = mb / dt
+        print(f"  the same, context stage off:             {floors[jobs]:7.1f} MB/s of text  ({dt:.1f} s): the floor")
+    print(f"  -> bare matching is {bare / speeds[1]:.1f}x the full analysis per core, {bare / floors[1]:.1f}x the "
+          f"analysis without its context stage; 2 jobs are {speeds[2] / speeds[1]:.2f}x 1 job")
 
 
 def main() -> None:
@@ -260,6 +270,15 @@ def main() -> None:
               f"{total:.0f} MB total, {largest:.0f} MB largest process)")
     print(f"  -> bare matching is {bare / speeds[1]:.1f}x the full analysis per core (target: <= 3x); "
           f"2 jobs are {speeds[2] / speeds[1]:.2f}x 1 job (target: >= 1.8x)")
+    floors = {}
+    for jobs in (1, 2):
+        store = tmp / f"store-floor-{jobs}jobs.duckdb"
+        store.unlink(missing_ok=True)
+        dt, _, _ = run_measured(no_context_cmd("analyze", corpus, "--store", store, "--jobs", jobs, *lex_args))
+        floors[jobs] = size_mb / dt
+        store.unlink(missing_ok=True)
+        print(f"analyze --store, context stage off, {jobs} job(s): {floors[jobs]:7.1f} MB/s  ({dt:.0f} s): the floor")
+    print(f"  -> even with no context stage, bare matching is {bare / floors[1]:.1f}x the rest of the analysis per core")
     out = tmp / "csv-out"
     dt, total, largest = run_measured(framing_cmd("analyze", corpus, "-o", out, "--jobs", 2, *lex_args))
     memory[(args.mb, "csv", 2)] = (total, largest)

@@ -1,0 +1,40 @@
+"""Run ``framing`` with the context stage switched off: the floor under ``analyze``'s speed.
+
+    python benchmarks/no_context.py analyze CORPUS -o DIR [options]
+
+For measurement only (the benchmark scripts call it). Every lexicon hit is read as the outlet's own,
+loaded, un-negated voice and no extra hits (scare quotes, attribution verbs) are found, so what is
+left is everything else ``analyze`` does: reading, sentence splitting, matching, building the hit
+rows and writing the tables. Its speed is the most any implementation of the context stage could
+let ``analyze`` reach with the rest of the pipeline as it is. Worker processes are forked, so they
+inherit the switch.
+"""
+from __future__ import annotations
+
+import sys
+
+import framing.analyze
+from framing.context import Reading
+
+_OWN = Reading()
+
+
+def _no_readings(text, spans, entries, sentences):
+    return [_OWN] * len(spans)
+
+
+def _no_extra_hits(text, spans, sentences):
+    return []
+
+
+def main() -> None:
+    framing.analyze.read_in_context = _no_readings
+    framing.analyze.extra_hits = _no_extra_hits
+    from framing.cli import main as framing_main
+
+    sys.argv = ["framing", *sys.argv[1:]]
+    framing_main()
+
+
+if __name__ == "__main__":
+    main()
