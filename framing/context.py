@@ -504,7 +504,7 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
         return _source(doc, data, verb, surface, start, end, s0, s1, left, long_right())  # long names
     if form in ("alleged", "purported") and lw and (lw[-1] in data.words["determiner"] or lw[-1].endswith("'s")):
         return None  # "the alleged massacre": a so-called marker, not a verb
-    if verb.frame == "naming":
+    if verb.frame in ("naming", "as"):
         if rw and rw[0] in ("itself", "themselves", "himself", "herself"):
             # "calls itself X", "described himself as X": the label is the subject's own
             return _reflexive(doc, data, verb, surface, start, end, s1, left, right)
@@ -541,7 +541,7 @@ def _attribution(doc: _Document, data: ContextData, start: int, end: int, form: 
     speaker = text[left[j][1]:left[k - 1][2]] if j < k else ""
     sp_span = (left[j][1], left[k - 1][2]) if j < k else (0, 0)
     before = lw[j - 1] if j > 0 else ""
-    if verb.frame != "naming" and speaker and before in closers and any(_is_word(t) for t in lw[:j - 1]):
+    if verb.frame not in ("naming", "as") and speaker and before in closers and any(_is_word(t) for t in lw[:j - 1]):
         if rw and rw[0] in (",", "،"):
             if before in MARKS:  # '"...," the official said, confirming ...': what follows is the outlet's
                 return _Attribution(start, end, surface, verb.cls, speaker, (s0, left[j - 1][1]), sp_span)
@@ -585,11 +585,11 @@ def _leading(doc, data, verb, form, surface, start, end, s1, right, speaker, sp_
     if verb.frame == "that" and not (first in comp or first == ":" or first in MARKS
                                      or (first == "," and len(rw) > 1 and rw[1] in MARKS)):
         return None
-    if verb.frame == "naming":
+    if verb.frame in ("naming", "as"):
         as_at = next((i for i, t in enumerate(rw[:8]) if t == "as"), -1)
         if as_at >= 0:
             rstart = right[as_at][2]
-        elif not quote_follows and form not in _CALL_VERBS:
+        elif verb.frame == "as" or (not quote_follows and form not in _CALL_VERBS):
             return None
     elif verb.frame == "object":
         that_at = next((i for i, t in enumerate(rw[:7]) if t in comp or t == ":"), -1)

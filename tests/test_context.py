@@ -232,7 +232,7 @@ def test_a_failing_sense_model_leaves_the_rules(monkeypatch):
 def test_data_files_use_known_values():
     data = context_data()
     assert {v.cls for v in data.verbs.values()} == {"neutral", "distancing", "endorsing"}
-    assert {v.frame for v in data.verbs.values()} <= {"clause", "that", "object", "naming", "source"}
+    assert {v.frame for v in data.verbs.values()} <= {"clause", "that", "object", "naming", "as", "source"}
     assert set(data.negation) == {"negator", "denial", "cancel", "bridge", "barrier"}
     assert set(data.markers.values()) <= {"before", "after", "modifier", "calls"}
     assert {r.side for r in data.cue_rules} == {"before", "after"}
@@ -335,8 +335,8 @@ def _real_news():
 # Levels reached (scripts/evaluate_real_news.py), per corpus and batch. Scare quotes: (precision, recall).
 # Mainstream news (AllSides) puts few words in scare quotes, and most of its short quotations are someone's
 # words or names: there, most quotations read as scare quotes are not. Voice: accuracy.
-SCARE_FLOORS = {("shared-corpus", "C"): (0.84, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.13, 1.0)}
-VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("allsides", "A"): 0.95, ("allsides", "B"): 0.82}
+SCARE_FLOORS = {("shared-corpus", "C"): (0.84, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.14, 1.0)}
+VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("allsides", "A"): 0.95, ("allsides", "B"): 0.86, ("allsides", "D"): 0.86}
 
 
 def test_scare_quotes_in_real_news_hold_their_measured_levels():
@@ -363,6 +363,6 @@ def test_real_news_labels_hold_no_text_of_the_articles():
     spec.loader.exec_module(module)
     scare, voice = module.load_labels(module.SCARE_LABELS), module.load_labels(module.VOICE_LABELS)
     assert len(scare) >= 200 and {r["label"] for r in scare} == {"scare", "speech", "mention"}
-    assert len(voice) >= 150 and {r["voice"] for r in voice} == set(module.VOICES)
+    assert len(voice) >= 200 and {r["voice"] for r in voice} == set(module.VOICES)
     assert all(set(r) == {"corpus", "doc_id", "start", "end", "label", "batch"} for r in scare)
     assert all(set(r) == {"corpus", "doc_id", "start", "end", "voice", "batch"} for r in voice)
