@@ -11,6 +11,8 @@ texts are read from ../shared (the AllSides sample and the pasted dumps of ../sh
   quotations read as scare quotes, how many are) and recall (of the scare quotes, how many are read so).
 - tests/data/voice_real.tsv: lexicon hits of the shipped lexicons, each in the outlet's own voice,
   quoted, or attributed (reported speech). Scored: accuracy, and precision and recall of each voice.
+- tests/data/negation_real.tsv: hits read as negated, each checked: is the term under a negator's
+  scope? Scored: precision of ``negated`` (a random sample of what is read as negated).
 
 Each file says which batches were used to write the rules and which were labelled before or after
 without changing them.
@@ -36,6 +38,7 @@ from framing.sentences import sentence_spans  # noqa: E402
 
 SCARE_LABELS = ROOT / "tests" / "data" / "scare_quotes_real.tsv"
 VOICE_LABELS = ROOT / "tests" / "data" / "voice_real.tsv"
+NEGATION_LABELS = ROOT / "tests" / "data" / "negation_real.tsv"
 SHARED = ROOT.parent / "shared"
 SOURCES = {"allsides": SHARED / "data" / "allsides-sample" / "articles.jsonl.gz",
            "shared-corpus": SHARED / "corpus"}
@@ -78,18 +81,31 @@ def read_labelled(labels: list[dict]) -> list[dict]:
             for row in labels]
 
 
-def read_voices(labels: list[dict]) -> list[dict]:
-    """Each voice label with ``voice_read`` (the voice of the hit the shipped lexicons find there, or
-    None when there is none) and ``context``."""
+def read_hits(labels: list[dict], column: int = 13, name: str = "voice_read") -> list[dict]:
+    """Each label with ``name``: a column of the hit the shipped lexicons find there (by default its
+    voice; 16 is ``negated``), or None when there is none; and ``context``."""
     matcher = Matcher(load_lexicon())
     readings, texts = {}, {}
     for corpus, rec in _documents(labels):
         texts[corpus, rec["doc_id"]] = rec["text"]
         _, hits, _, _ = analyse_document(rec, matcher, keep_neutral=True)
-        readings[corpus, rec["doc_id"]] = {(h[3], h[4]): h[13] for h in hits}
-    return [dict(row, voice_read=readings.get((row["corpus"], row["doc_id"]), {}).get((row["start"], row["end"])),
+        readings[corpus, rec["doc_id"]] = {(h[3], h[4]): h[column] for h in hits}
+    return [dict(row, **{name: readings.get((row["corpus"], row["doc_id"]), {}).get((row["start"], row["end"]))},
                  context=_context(texts.get((row["corpus"], row["doc_id"]), ""), row["start"], row["end"]))
             for row in labels]
+
+
+def read_voices(labels: list[dict]) -> list[dict]:
+    return read_hits(labels)
+
+
+def read_negations(labels: list[dict]) -> list[dict]:
+    return read_hits(labels, 16, "negated_read")
+
+
+def negation_precision(rows: list[dict]) -> float:
+    read = [r for r in rows if r["negated_read"]]
+    return sum(1 for r in read if r["negated"] == "yes") / len(read) if read else float("nan")
 
 
 def scores(rows: list[dict]) -> dict[str, float]:
@@ -145,7 +161,14 @@ def main() -> None:
         print(f"{corpus:15s} {batch:6s} {s['accuracy']:8.3f} "
               + " ".join(f"{s[v + ' precision']:8.2f} / {s[v + ' recall']:.2f}" for v in VOICES)
               + f" {s['hits']:5d}" + (f"  ({s['missing']} not found)" if s["missing"] else ""))
+    negation = read_negations(load_labels(NEGATION_LABELS))
+    print(f"\nNegation (tests/data/negation_real.tsv): of {sum(1 for r in negation if r['negated_read'])} hits "
+          f"read as negated, {negation_precision(negation):.3f} are (precision)")
     if args.errors:
+        for r in negation:
+            if r["negated_read"] and r["negated"] != "yes":
+                print(f"\nnegation {r['corpus']} {r['doc_id']} {r['start']}-{r['end']}: read as negated, is not"
+                      f"\n    {r['context']}")
         for r in scare:
             if bool(r["scare_read"]) != (r["label"] == "scare"):
                 read = "scare" if r["scare_read"] else "not scare" if r["scare_read"] is not None else "NOT FOUND"

@@ -357,6 +357,13 @@ def test_voice_in_real_news_holds_its_measured_level():
         assert s["accuracy"] >= accuracy, (corpus, batch, s)
 
 
+def test_negation_in_real_news_holds_its_measured_precision():
+    module = _real_news()
+    rows = module.read_negations(module.load_labels(module.NEGATION_LABELS))
+    assert all(r["negated_read"] is not None for r in rows), "a labelled hit is no longer found where it was"
+    assert module.negation_precision(rows) >= 0.87
+
+
 def test_real_news_labels_hold_no_text_of_the_articles():
     spec = importlib.util.spec_from_file_location("evaluate_real_news", ROOT / "scripts" / "evaluate_real_news.py")
     module = importlib.util.module_from_spec(spec)
@@ -366,3 +373,6 @@ def test_real_news_labels_hold_no_text_of_the_articles():
     assert len(voice) >= 200 and {r["voice"] for r in voice} == set(module.VOICES)
     assert all(set(r) == {"corpus", "doc_id", "start", "end", "label", "batch"} for r in scare)
     assert all(set(r) == {"corpus", "doc_id", "start", "end", "voice", "batch"} for r in voice)
+    negation = module.load_labels(module.NEGATION_LABELS)
+    assert len(negation) >= 40 and {r["negated"] for r in negation} == {"yes", "no"}
+    assert all(set(r) == {"corpus", "doc_id", "start", "end", "negated", "batch"} for r in negation)
