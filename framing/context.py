@@ -159,7 +159,10 @@ class ContextData:
 
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s\-\u2010\u2011]")
+# Arabic diacritics and tatweel (removed in matching): inside a word they belong to it ("أكّدت").
+_AR_MARK_CHARS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+_AR_MARKS = frozenset(chr(c) for c in [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE), 0x640])
+_TOKEN = re.compile(f"[\\w{_AR_MARK_CHARS}]+(?:['’][\\w{_AR_MARK_CHARS}]+)*|[^\\w\\s\\-\\u2010\\u2011{_AR_MARK_CHARS}]")
 _ARABIC_PREFIXES = ("و", "ف")
 
 def _fold_word(word: str) -> str:
@@ -246,15 +249,21 @@ def _fold_arabic(text: str) -> str:
     return _AR_FOLD_RE.sub(lambda m: _AR_FOLD[m.group()], text)
 
 
-def _scan_text(text: str) -> str:
-    """The text in which trigger words are looked up: lower case, Arabic letter forms folded,
-    same length as ``text`` (str.translate is slow on non-ASCII text, so it is avoided here)."""
+def _scan_text(text: str) -> tuple[str, list[int] | None]:
+    """The text in which trigger words are looked up: lower case, Arabic letter forms folded and
+    Arabic diacritics removed; with, when they were removed, the offset in ``text`` of each of its
+    characters (otherwise it has the length of ``text``; str.translate is slow on non-ASCII text, so
+    it is avoided here)."""
     low = text.lower()
     if len(low) != len(text):
-        return fold(text)  # a character grew when lower-cased ("İ"): the slow, exact path
-    if _ARABIC.search(low):
-        low = _fold_arabic(low)
-    return low
+        return fold(text), None  # a character grew when lower-cased ("İ"): the slow, exact path
+    if not _ARABIC.search(low):
+        return low, None
+    low = _fold_arabic(low)
+    if not _AR_REMOVABLE.search(low):
+        return low, None
+    kept = [i for i, c in enumerate(low) if c not in _AR_MARKS]  # vocalised Arabic: "أكّدت" is "اكدت"
+    return "".join(low[i] for i in kept), kept
 
 
 def _norm_token(tok: str) -> str:
@@ -262,7 +271,7 @@ def _norm_token(tok: str) -> str:
     if "’" in t:
         t = t.replace("’", "'")
     if "\u0600" <= t[0] <= "\u06ff":
-        t = _fold_arabic(t)
+        t = _fold_arabic(_AR_REMOVABLE.sub("", t) or t)
     return t
 
 
@@ -302,6 +311,9 @@ def _tokens_slow(part: str, lo: int) -> list[tuple[str, int, int]]:
         return [(_norm_token(m.group()), m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(part)]
     if _ARABIC.search(low):
         low = _fold_arabic(low)
+        if _AR_REMOVABLE.search(low):  # tokens without their diacritics, offsets as written
+            return [(_AR_REMOVABLE.sub("", m.group()) or m.group(), m.start() + lo, m.end() + lo)
+                    for m in _TOKEN.finditer(low)]
     return [(m.group(), m.start() + lo, m.end() + lo) for m in _TOKEN.finditer(low)]
 
 
@@ -313,8 +325,8 @@ _APOS = re.compile(r"\w+(?:'\w+)*|'")
 def _in_word(text: str, pos: int) -> bool:
     """Whether ``pos`` falls inside a word (between two of its characters, "don't" included)."""
     a, b = text[pos - 1], text[pos]
-    if a.isalnum() or a == "_":
-        return b.isalnum() or b == "_" or (b in "'’" and pos + 1 < len(text) and text[pos + 1].isalnum())
+    if a.isalnum() or a == "_" or a in _AR_MARKS:
+        return b.isalnum() or b == "_" or b in _AR_MARKS or (b in "'’" and pos + 1 < len(text) and text[pos + 1].isalnum())
     return a in "'’" and pos >= 2 and text[pos - 2].isalnum() and (b.isalnum() or b == "_")
 
 
@@ -418,7 +430,7 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> _Document:
     data = context_data()
     sentences = list(sentences) or [(0, len(text))]
     starts = [s for s, _ in sentences]
-    scan = _scan_text(text)
+    scan, kept = _scan_text(text)
     n = len(scan)
     verbs, negators, markers, acts = [], [], [], []
     for last, (klen, payloads) in data.automaton.iter(scan):
@@ -429,6 +441,8 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> _Document:
             if ks > 0 and (scan[ks - 1].isalnum() or scan[ks - 1] == "_") and word != "n't":
                 continue
             start, end = ks + prefix, ke
+            if kept is not None:  # back to offsets in the text as written, its diacritics included
+                start, end = kept[start], (kept[end] if end < n else len(text))
             if role == "verb":
                 verbs.append((start, end, word))
             elif role == "act":

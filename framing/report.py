@@ -547,7 +547,7 @@ def methods_text(lexicon, options: ReportOptions) -> list[str]:
         "\"sanctions regime\") is used in its loaded sense. Uses in a neutral sense are not counted.",
         "<b>Scare quotes.</b> A short quotation (one to four words) that nobody is shown saying is read as a scare "
         "quote, and its words count as a delegitimising hit even when no lexicon lists them. This reading is "
-        "uncertain. On hand-labelled real news (scripts/evaluate_real_news.py), 84% of the scare quotes found in "
+        "uncertain. On hand-labelled real news (scripts/evaluate_real_news.py), 90% of the scare quotes found in "
         "articles of partisan outlets were scare quotes, but only 13-14% of those found in mainstream US news, "
         "where short quotations mostly repeat a speaker's words or name a thing. Compare scare-quote counts "
         "between outlets of the same kind, and read them in the hits table before relying on them.",

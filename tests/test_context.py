@@ -241,7 +241,7 @@ def test_data_files_use_known_values():
 
 
 WORDS = st.sampled_from(["said", "not", "so-called", "regime", '"', "'", "«", "»", "according to", "قال", "إن",
-                         "ليس", ",", ".", "\n\n", "İ", "\u0301", "the", "claimed", "what", "calls", ":", "that"])
+                         "ليس", "\u0651", "أكّد", ",", ".", "\n\n", "İ", "\u0301", "the", "claimed", "what", "calls", ":", "that"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -335,8 +335,8 @@ def _real_news():
 # Levels reached (scripts/evaluate_real_news.py), per corpus and batch. Scare quotes: (precision, recall).
 # Mainstream news (AllSides) puts few words in scare quotes, and most of its short quotations are someone's
 # words or names: there, most quotations read as scare quotes are not. Voice: accuracy.
-SCARE_FLOORS = {("shared-corpus", "C"): (0.84, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.14, 1.0)}
-VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("allsides", "A"): 0.95, ("allsides", "B"): 0.86, ("allsides", "D"): 0.86}
+SCARE_FLOORS = {("shared-corpus", "C"): (0.90, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.14, 1.0)}
+VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("shared-corpus", "E"): 1.0, ("allsides", "A"): 0.95, ("allsides", "B"): 0.86, ("allsides", "D"): 0.86}
 
 
 def test_scare_quotes_in_real_news_hold_their_measured_levels():
