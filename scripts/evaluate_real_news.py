@@ -68,31 +68,33 @@ def _context(text: str, a: int, b: int) -> str:
     return f"...{text[max(0, a - 120):a]}[[{text[a:b]}]]{text[b:b + 60]}...".replace("\n", " / ")
 
 
-def read_labelled(labels: list[dict]) -> list[dict]:
-    """Each scare-quote label with ``scare_read`` (True, False, or None when the quotation is not found
-    where the label says) and ``context`` (the words around it, for --errors)."""
+def _read(labels: list[dict], readings_of, name: str) -> list[dict]:
+    """Each label with ``name``: what ``readings_of(record)`` (a dict by (start, end)) reads at the
+    label's offsets, or None when it reads nothing there; and ``context`` (for --errors)."""
     readings, texts = {}, {}
     for corpus, rec in _documents(labels):
-        text = rec["text"]
-        texts[corpus, rec["doc_id"]] = text
-        readings[corpus, rec["doc_id"]] = {(a, b): scare for a, b, _, scare in quotations(text, sentence_spans(text))}
-    return [dict(row, scare_read=readings.get((row["corpus"], row["doc_id"]), {}).get((row["start"], row["end"])),
+        texts[corpus, rec["doc_id"]] = rec["text"]
+        readings[corpus, rec["doc_id"]] = readings_of(rec)
+    return [dict(row, **{name: readings.get((row["corpus"], row["doc_id"]), {}).get((row["start"], row["end"]))},
                  context=_context(texts.get((row["corpus"], row["doc_id"]), ""), row["start"], row["end"]))
             for row in labels]
+
+
+def read_labelled(labels: list[dict]) -> list[dict]:
+    """Each scare-quote label with ``scare_read``: whether the quotation there is read as a scare quote."""
+    def scare_quotes(rec):
+        text = rec["text"]
+        return {(a, b): scare for a, b, _, scare in quotations(text, sentence_spans(text))}
+
+    return _read(labels, scare_quotes, "scare_read")
 
 
 def read_hits(labels: list[dict], column: int = 13, name: str = "voice_read") -> list[dict]:
     """Each label with ``name``: a column of the hit the shipped lexicons find there (by default its
-    voice; 16 is ``negated``), or None when there is none; and ``context``."""
+    voice; 16 is ``negated``)."""
     matcher = Matcher(load_lexicon())
-    readings, texts = {}, {}
-    for corpus, rec in _documents(labels):
-        texts[corpus, rec["doc_id"]] = rec["text"]
-        _, hits, _, _ = analyse_document(rec, matcher, keep_neutral=True)
-        readings[corpus, rec["doc_id"]] = {(h[3], h[4]): h[column] for h in hits}
-    return [dict(row, **{name: readings.get((row["corpus"], row["doc_id"]), {}).get((row["start"], row["end"]))},
-                 context=_context(texts.get((row["corpus"], row["doc_id"]), ""), row["start"], row["end"]))
-            for row in labels]
+    return _read(labels, lambda rec: {(h[3], h[4]): h[column]
+                                      for h in analyse_document(rec, matcher, keep_neutral=True)[1]}, name)
 
 
 def read_voices(labels: list[dict]) -> list[dict]:

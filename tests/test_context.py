@@ -322,10 +322,16 @@ def test_quality_per_field_holds():
 
 # ----------------------------------------------------------------------------- real news, labelled by hand
 
-def _real_news():
+def _real_news_script():
     spec = importlib.util.spec_from_file_location("evaluate_real_news", ROOT / "scripts" / "evaluate_real_news.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def _real_news():
+    """The evaluation script, where the real news it reads is here (else the test is skipped)."""
+    module = _real_news_script()
     missing = [str(p) for p in module.SOURCES.values() if not p.exists()]
     if missing:
         pytest.skip(f"the labelled real news is not here: {', '.join(missing)} (it comes with ../shared)")
@@ -365,9 +371,7 @@ def test_negation_in_real_news_holds_its_measured_precision():
 
 
 def test_real_news_labels_hold_no_text_of_the_articles():
-    spec = importlib.util.spec_from_file_location("evaluate_real_news", ROOT / "scripts" / "evaluate_real_news.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _real_news_script()
     scare, voice = module.load_labels(module.SCARE_LABELS), module.load_labels(module.VOICE_LABELS)
     assert len(scare) >= 200 and {r["label"] for r in scare} == {"scare", "speech", "mention"}
     assert len(voice) >= 200 and {r["voice"] for r in voice} == set(module.VOICES)
