@@ -12,6 +12,7 @@ inherit the switch.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 import framing.analyze
 from framing.context import Reading
@@ -27,14 +28,23 @@ def _no_extra_hits(text, spans, sentences):
     return []
 
 
-def main() -> None:
-    framing.analyze.read_in_context = _no_readings
-    framing.analyze.extra_hits = _no_extra_hits
+@contextmanager
+def context_off():
+    """While it lasts, framing.analyze reads no hit in context (and forked workers inherit that)."""
+    saved = framing.analyze.read_in_context, framing.analyze.extra_hits
+    framing.analyze.read_in_context, framing.analyze.extra_hits = _no_readings, _no_extra_hits
+    try:
+        yield
+    finally:
+        framing.analyze.read_in_context, framing.analyze.extra_hits = saved
+
+
+def main() -> int:
     from framing.cli import main as framing_main
 
-    sys.argv = ["framing", *sys.argv[1:]]
-    framing_main()
+    with context_off():
+        return framing_main(sys.argv[1:])
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
