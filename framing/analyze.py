@@ -43,6 +43,7 @@ class AnalyzeOptions:
     sense_model: bool = False        # let the sense helper decide ambiguous hits no cue rule decides
     engine: str = "local"            # "local" (this machine's processes) or "dask" (framing.engines)
     scheduler: str | None = None     # dask: a scheduler's address; None = a local cluster of ``jobs`` workers
+    count_scare_quotes: bool = False  # ctx.scare_quote hits as delegitimising (default: apart, framing.scare)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Analysis:
     manifest: Manifest = field(default_factory=Manifest)
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text, with keep_texts only
     attributions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ATTRIBUTION_COLUMNS))
+    count_scare_quotes: bool = False  # the scare-quote setting the hits' categories follow (framing.scare)
 
 
 # ----------------------------------------------------------------------------- per document
@@ -221,14 +223,18 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     sink = sink or TablesInMemory()
     docs, examples = [], {}
     progress = _progress(options.progress)
+    from .scare import recategorise
+
     for result in analysed_chunks(chunked(records), matcher, options):
+        result.hits = recategorise(result.hits, options.count_scare_quotes)
         docs.append(document_frame(result.documents))  # typed per chunk: a tenth of the memory of tuples
         sink.add(result)
         add_examples(examples, result.examples)
         progress.update(len(result))
     progress.close()
     hits, attributions = sink.finish()
-    return Analysis(concat_frames(docs, document_frame), hits, examples, lexicon, manifest, texts, attributions)
+    return Analysis(concat_frames(docs, document_frame), hits, examples, lexicon, manifest, texts, attributions,
+                    options.count_scare_quotes)
 
 
 class TablesInMemory:

@@ -51,6 +51,9 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
                     help="a lexicon file of your own (TSV, see lexicons/SCHEMA.md); repeatable")
     lx.add_argument("--sense-model", action="store_true",
                     help="let the small sense model decide ambiguous terms no cue rule decides (default: such hits count as loaded)")
+    lx.add_argument("--count-scare-quotes", action=argparse.BooleanOptionalAction, default=None,
+                    help="add scare quotes (ctx.scare_quote) into the delegitimising category (default: a measure of "
+                         "their own, not in category rates; with --store: the setting the store records)")
     p.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit with code 1 when any input was skipped")
     sc = p.add_argument_group("large corpora (README, Scale)")
@@ -109,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only documents dated on or before DATE")
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap and permutation tests (default: 0)")
+    p.add_argument("--audit", metavar="DIR", help="a folder written by framing audit score: add rates corrected by "
+                   "the measured precision, and say what was audited in the methods")
     p.set_defaults(run=_run_report)
 
     p = sub.add_parser("html", help="write a self-contained HTML view with highlighted terms",
@@ -154,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_stats import add_stats_commands
 
     add_stats_commands(sub, _fmt)
+
+    from .cli_audit import add_audit_commands
+
+    add_audit_commands(sub, _fmt)
 
     from .cli_model import add_corpus_model_commands, add_model_commands
 

@@ -58,8 +58,15 @@ def analyze_options(args, **options) -> AnalyzeOptions:
         raise OptionError("--scheduler ADDRESS is for --engine dask: add --engine dask")
     if getattr(args, "rebuild", False) and not getattr(args, "store", None):
         raise OptionError("--rebuild empties a store: give it with --store FILE")
+    from .scare import setting_of
+
+    recorded = None
+    if getattr(args, "store", None) and Path(args.store).is_file():
+        from .store import recorded_scare_setting
+
+        recorded = recorded_scare_setting(args.store)
     return AnalyzeOptions(jobs=args.jobs, sense_model=getattr(args, "sense_model", False), engine=engine,
-                          scheduler=scheduler, **options)
+                          scheduler=scheduler, count_scare_quotes=setting_of(args, recorded), **options)
 
 
 def store_inputs(args):
@@ -79,6 +86,8 @@ def store_inputs(args):
 
 
 def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False, sink=None) -> Analysis:
+    from .scare import apply_setting, setting_note
+
     if getattr(args, "store", None):
         from .store import load_analysis
 
@@ -87,9 +96,12 @@ def run_analysis(args, *, keep_neutral: bool = False, keep_texts: bool = False, 
         if analysis.documents.empty:
             raise OptionError(f"--store {args.store}: holds no document: add some with "
                               f"framing analyze INPUT --store {args.store}")
+        count = apply_setting(analysis, args)
+        print(setting_note(analysis, count, args), file=sys.stderr)  # which setting the numbers use
         return analysis
     analysis = analyze_corpus(input_paths(args), lexicon_from(args), read_options(args),
                               analyze_options(args, keep_neutral_senses=keep_neutral, keep_texts=keep_texts), sink)
+    apply_setting(analysis, args, recorded=False)
     if analysis.documents.empty:
         skipped = analysis.manifest.skipped()
         why = f": {skipped[0]['file']} {skipped[0]['record']}: {skipped[0]['reason']}" if skipped else ""
@@ -147,6 +159,9 @@ def analyze_command(args) -> int:
         from .store import load_analysis
 
         analysis = load_analysis(args.store, rerun_rows=True)  # the tables of everything in the store
+        from .scare import apply_setting
+
+        apply_setting(analysis, args)
         out = ensure_dir(args.output)
         write_csv(out / "hits.csv", analysis.hits)
         write_csv(out / "attributions.csv", analysis.attributions)
@@ -167,6 +182,9 @@ def analyze_command(args) -> int:
     write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, analysis.hits))
     write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, analysis.hits, args.period))
     write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
+    from .scare import scare_quote_rates
+
+    write_csv(out / "scare_quotes.csv", scare_quote_rates(analysis.documents, analysis.hits))
     summary = corpus_summary(analysis.documents)
     print(analysis.manifest.summary(str(manifest_path(args))))
     print(f"{int(summary['hits'].sum())} loaded-term hits in {int(summary['words'].sum())} words "

@@ -33,7 +33,7 @@ from scipy import sparse
 from scipy import stats as sps
 
 from .errors import OptionError
-from .tables import ALL, PERIODS, period_labels
+from .tables import ALL, APART, PERIODS, period_labels
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,9 @@ def _doc_matrix(documents: pd.DataFrame, hits: pd.DataFrame):
     ], ignore_index=True)
     cat_col = pd.Index(cats).get_indexer(h["category"]) + 1
     term_col = pd.Index(terms["entry"]).get_indexer(h["entry"]) + 1 + len(cats)
-    rows = np.concatenate([pos, pos, pos])
-    cols = np.concatenate([np.zeros(len(pos), dtype=np.int64), cat_col, term_col])
+    in_total = ~h["category"].isin(APART).to_numpy()  # measures apart (scare quotes) are not in the total
+    rows = np.concatenate([pos[in_total], pos, pos])
+    cols = np.concatenate([np.zeros(int(in_total.sum()), dtype=np.int64), cat_col, term_col])
     counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(documents), len(features)))
     counts.sum_duplicates()
     return counts, features
@@ -617,8 +618,7 @@ def rate_ratio(documents: pd.DataFrame, hits: pd.DataFrame, group_a: str, group_
     rate_b, ratio, ci_low, ci_high, n_docs_a, n_docs_b.
     """
     h = counted_hits(hits, options.voices)
-    if category != ALL:
-        h = h[h["category"] == category]
+    h = h[h["category"] == category] if category != ALL else h[~h["category"].isin(APART)]
     per_doc = h.groupby("doc_id").size()
     out = {}
     reps = []

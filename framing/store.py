@@ -50,6 +50,7 @@ from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
 from .match import Matcher
+from .scare import recategorise
 from .types import DOCUMENT_COLUMNS
 
 SCHEMA_VERSION = 2  # 2: documents.reposted_by
@@ -209,8 +210,10 @@ def add_to_store(path: str | Path, inputs: list, lexicon: Lexicon, read_options:
             if not _scalar(con, "SELECT count(*) FROM lexicon"):
                 _save_lexicon(con, lexicon)
             run_id = _scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs")
+            _record_scare_setting(con, path, options.count_scare_quotes)
             run_options = json.dumps({"read": asdict(read_options), "engine": options.engine, "jobs": options.jobs,
-                                      "sense_model": options.sense_model, "rebuild": rebuild}, sort_keys=True)
+                                      "sense_model": options.sense_model, "rebuild": rebuild,
+                                      "count_scare_quotes": options.count_scare_quotes}, sort_keys=True)
             con.execute("INSERT INTO runs (run_id, started, framing_version, command, lexicon_digest, options) "
                         "VALUES (?, ?, ?, ?, ?, ?)", [run_id, _now(), __version__, command, lexicon.digest, run_options])
             manifest = Manifest()
@@ -228,6 +231,7 @@ def add_to_store(path: str | Path, inputs: list, lexicon: Lexicon, read_options:
                 progress = _progress(options.progress)
                 for results in analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
                                                replace(options, keep_neutral_senses=True, keep_texts=False)):
+                    results.hits = recategorise(results.hits, options.count_scare_quotes)
                     writer.add_results(results)
                     progress.update(len(results))
                 progress.close()
@@ -267,6 +271,30 @@ def _transaction(con):
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _record_scare_setting(con, path: Path, count: bool) -> None:
+    """Record the scare-quote setting (framing.scare) and make the stored hits follow it."""
+    from .scare import CATEGORY, COUNTED_CATEGORY, ENTRY
+
+    value = "true" if count else "false"
+    before = _meta(con).get("count_scare_quotes")
+    if before is not None and before != value:
+        con.execute("UPDATE hits SET category = ? WHERE entry = ?", [COUNTED_CATEGORY if count else CATEGORY, ENTRY])
+        print(f"note: --store {path}: scare quotes are now " + ("counted as delegitimising" if count else
+              "measured apart") + " for all its hits (the store recorded the other setting)", file=sys.stderr)
+    _set_meta(con, count_scare_quotes=value)
+
+
+def recorded_scare_setting(path: str | Path) -> bool | None:
+    """The scare-quote setting a store was written with (None: a store written before it was recorded,
+    whose hits count scare quotes as delegitimising)."""
+    con = connect(path)
+    try:
+        value = _meta(con).get("count_scare_quotes")
+    finally:
+        con.close()
+    return None if value is None else value == "true"
 
 
 def _discard_run(con, run_id: int) -> None:
@@ -579,7 +607,8 @@ def load_analysis(path: str | Path, *, keep_neutral: bool = False, keep_texts: b
         lexicon = store_lexicon(con)
     finally:
         con.close()
-    return Analysis(documents, hits, examples, with_context_entries(lexicon), manifest, texts, attribution_table)
+    return Analysis(documents, hits, examples, with_context_entries(lexicon), manifest, texts, attribution_table,
+                    recorded_scare_setting(path) is True)
 
 
 def _frame(con, table: str, columns: list[str], where: str = "") -> pd.DataFrame:

@@ -12,6 +12,9 @@ import pandas as pd
 NO_DATE = "(no date)"
 ALL = "(all)"
 PERIODS = ("week", "month", "quarter", "year")
+# Categories that are measures of their own: listed as their own rows, never added into the '(all)'
+# totals (scare quotes, unless --count-scare-quotes: framing.scare).
+APART = frozenset({"scare_quote"})
 RATE_COLUMNS = ["category", "entry", "term", "hits", "hits_quoted", "hits_attributed", "hits_negated",
                 "words", "n_docs", "rate_per_1k", "rate_all_voices_per_1k"]
 
@@ -109,20 +112,21 @@ def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd
     ``hits`` is the hits table or a table of :func:`hit_counts`. One row per (group, category) with
     ``entry`` and ``term`` = '(all)', one per (group, category, term), and one per group with
     ``category`` = '(all)'. Groups with no hits still get their '(all)' row so that every group's
-    word count is listed.
+    word count is listed. Categories in :data:`APART` (scare quotes, unless counted) get their own
+    rows but are not added into the '(all)' rows.
     """
     docs = documents.copy()
     h = hit_counts(_dated(hits, documents))
     words = docs.groupby(by, dropna=False, sort=True).agg(words=("words", "sum"), n_docs=("doc_id", "size"))
 
-    def counts(keys: list[str]) -> pd.DataFrame:
+    def counts(keys: list[str], h: pd.DataFrame = h) -> pd.DataFrame:
         if h.empty:
             return pd.DataFrame(columns=by + keys + COUNTS)
         return h.groupby(by + keys, dropna=False, sort=True)[COUNTS].sum().reset_index()
 
     term_rows = counts(["category", "entry", "term"])
     cat_rows = counts(["category"]).assign(entry=ALL, term=ALL)
-    total_rows = counts([]).assign(category=ALL, entry=ALL, term=ALL)
+    total_rows = counts([], h[~h["category"].isin(APART)]).assign(category=ALL, entry=ALL, term=ALL)
     table = pd.concat([total_rows, cat_rows, term_rows], ignore_index=True)
     # Every group appears at least in its total row.
     groups = words.reset_index()[by]

@@ -95,6 +95,7 @@ def test_sql_on_the_store(tmp_path, corpus, lexicon):
             SELECT d.outlet, 1000.0 * count(h.doc_id) / any_value(w.words) AS per_1k
             FROM documents d JOIN (SELECT outlet, sum(words) AS words FROM documents GROUP BY outlet) w USING (outlet)
             LEFT JOIN hits h ON h.doc_id = d.doc_id AND h.voice = 'own' AND h.sense = 'loaded' AND NOT h.negated
+                AND h.category <> 'scare_quote'  -- a measure apart, not in the totals (framing.scare)
             GROUP BY d.outlet ORDER BY d.outlet""").df()
     from framing.tables import rates_by_outlet
 
