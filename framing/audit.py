@@ -581,7 +581,8 @@ def summary(sheets: Sheets, precision: pd.DataFrame, agreement: pd.DataFrame, vo
     overall = precision[precision["scope"] == "overall"].iloc[0]
     alpha = agreement[(agreement["field"] == "label") & (agreement["measure"] == "krippendorff_alpha")]
     items = sheets.items
-    by = sample_info["by"] if sample_info else None
+    hit_strata = items.loc[items["kind"].str.strip() == "hit", "stratum"]
+    by = sample_info["by"] if sample_info else (list(stratum_fields(hit_strata.iloc[0])) if len(hit_strata) else [])
     return {
         "sample_id": sheets.sample_id, "coders": list(sheets.coders), "n_coders": len(sheets.coders),
         "n_hits": int((items["kind"].str.strip() == "hit").sum()),

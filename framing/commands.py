@@ -208,8 +208,13 @@ def report_command(args) -> int:
     if chosen.documents.empty:
         raise OptionError("no document is left after --outlets, --lang, --from and --to: widen the selection")
     sections = tuple(x.strip() for x in args.sections.split(",") if x.strip()) if args.sections else ()
+    if args.audit:
+        from .audit_rates import load_audit
+
+        load_audit(args.audit)  # a wrong folder is reported before the report is drawn
     options = ReportOptions(title=_title(args), period=args.period, page_size=args.page_size, sections=sections,
-                            seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
+                            seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report",
+                            audit=args.audit or "", count_scare_quotes=analysis.count_scare_quotes)
     _status("drawing the charts and writing the report ...")
     pdf, pngs = render_report(chosen, args.output, options)
     print(analysis.manifest.summary())

@@ -22,7 +22,7 @@ from .normalize import has_arabic
 from .output import atomic_path, ensure_dir
 from .plot import (outlet_colours, plot_category_rates, plot_rate_over_time, plot_term_heatmap,
                    save_figure)
-from .tables import ALL, corpus_summary, rates_by_outlet, rates_by_period, top_terms
+from .tables import ALL, APART, corpus_summary, rates_by_outlet, rates_by_period, top_terms
 
 SMALL_DOCS = 10      # outlets with fewer documents than this are flagged
 SMALL_WORDS = 5000   # ... or fewer words
@@ -38,6 +38,8 @@ class ReportOptions:
     top_terms: int = 6
     sections: tuple[str, ...] = ()   # empty = all (see SECTIONS)
     seed: int = 0
+    audit: str = ""                  # a folder of framing audit score: corrected rates (framing.audit_report)
+    count_scare_quotes: bool = False  # the setting the hits follow (framing.scare)
 
 
 # ----------------------------------------------------------------------------- fonts and text
@@ -260,7 +262,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
 # ----------------------------------------------------------------------------- the report
 
 SECTIONS = ("summary", "corpus", "categories", "voice", "rates", "terms", "naming", "time", "keyness",
-            "examples", "methods", "lexicon", "reproducibility")
+            "scare_quotes", "audit", "examples", "methods", "lexicon", "reproducibility")
 
 
 def select(analysis: Analysis, outlets: tuple[str, ...] = (), lang: str | None = None,
@@ -283,7 +285,7 @@ def select(analysis: Analysis, outlets: tuple[str, ...] = (), lang: str | None =
     hits = analysis.hits[analysis.hits["doc_id"].isin(ids)].reset_index(drop=True)
     examples = {k: [e for e in v if e.doc_id in ids] for k, v in analysis.examples.items()}
     return Analysis(docs, hits, examples, analysis.lexicon, analysis.manifest, analysis.texts,
-                    analysis.attributions[analysis.attributions["doc_id"].isin(ids)])
+                    analysis.attributions[analysis.attributions["doc_id"].isin(ids)], analysis.count_scare_quotes)
 
 
 def render_report(analysis: Analysis, output: str | Path, options: ReportOptions = ReportOptions()):
@@ -326,7 +328,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     # Charts, written as PNG beside the PDF and embedded from those files.
     stem = output.with_suffix("")
     charts = {
-        "categories": ("category-rates", lambda: plot_category_rates(rates, category_labels=cat_labels, colours=colours)),
+        "categories": ("category-rates", lambda: plot_category_rates(rates[~rates["category"].isin(APART)],
+                                                                     category_labels=cat_labels, colours=colours)),
         "rates": ("rates-ci", lambda: plot_rates_ci(with_ci, colours=colours)),
         "voice": ("voice", lambda: plot_voice_shares(rates)),
         "terms": ("term-heatmap", lambda: plot_term_heatmap(rates)),
@@ -348,12 +351,13 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     width = page[0] - 4 * cm
     max_height = page[1] - 6.5 * cm
 
-    def chart(section):
-        with PILImage.open(pngs[section]) as im:
+    def chart(section, max_share: float = 1.0):
+        path = pngs[section] if section in pngs else section
+        with PILImage.open(path) as im:
             w, h = im.size
         height = width * h / w
-        scale = min(1.0, max_height / height)
-        return Image(str(pngs[section]), width=width * scale, height=height * scale)
+        scale = min(1.0, max_height * max_share / height)
+        return Image(str(path), width=width * scale, height=height * scale)
 
     def table(rows, col_widths, header=True):
         t = Table(rows, colWidths=col_widths, repeatRows=1 if header else 0)
@@ -454,6 +458,9 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                         "ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008). Pale bars are "
                         "not significant after Benjamini-Hochberg correction.")
 
+    story += _measured_pages(docs, hits, options, sections, st, table, width, stem, stats_options, pngs, chart,
+                             cat_labels)
+
     if "examples" in sections:
         story.append(Paragraph("Top terms per outlet, with examples", st["h1"]))
         story.append(Paragraph("For each outlet, its most frequent loaded terms in its own voice, each with an example "
@@ -533,9 +540,24 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     return output, list(pngs.values())
 
 
+def _measured_pages(docs, hits, options: ReportOptions, sections, st, table, width, stem, stats_options, pngs,
+                    chart, cat_labels) -> list:
+    """Scare quotes as a measure of their own, and rates corrected by an audit (framing.audit_report)."""
+    from .audit_report import audit_story, scare_story
+
+    story = []
+    if "scare_quotes" in sections:
+        story += scare_story(docs, hits, count=options.count_scare_quotes, st=st, table=table, width=width, stem=stem,
+                             stats_options=stats_options, pngs=pngs, image=chart)
+    if "audit" in sections and options.audit:
+        story += audit_story(docs, hits, options.audit, st=st, table=table, width=width, stats_options=stats_options,
+                             cat_labels=cat_labels)
+    return story
+
+
 def methods_text(lexicon, options: ReportOptions) -> list[str]:
     cats = ", ".join(f"<i>{escape(c.label.lower())}</i>" for c in lexicon.categories.values())
-    return [
+    paras = [
         f"<b>Terms.</b> Each document was searched for the {len(lexicon):,} entries of the lexicons listed below. "
         f"An entry is a loaded term with its variants, a category ({cats}), what it names (its referent), a "
         "strength from 1 (mild) to 3 (extreme), a neutral alternative and a rationale.",
@@ -546,11 +568,15 @@ def methods_text(lexicon, options: ReportOptions) -> list[str]:
         "or in reported speech; whether it is negated; whether an ambiguous word (\"occupation\" as a job, "
         "\"sanctions regime\") is used in its loaded sense. Uses in a neutral sense are not counted.",
         "<b>Scare quotes.</b> A short quotation (one to four words) that nobody is shown saying is read as a scare "
-        "quote, and its words count as a delegitimising hit even when no lexicon lists them. This reading is "
+        "quote, and its words are a hit even when no lexicon lists them. This reading is "
         "uncertain. On hand-labelled real news (scripts/evaluate_real_news.py), 90% of the scare quotes found in "
         "articles of partisan outlets were scare quotes, but only 13-14% of those found in mainstream US news, "
         "where short quotations mostly repeat a speaker's words or name a thing. Compare scare-quote counts "
-        "between outlets of the same kind, and read them in the hits table before relying on them.",
+        "between outlets of the same kind, and read them in the hits table before relying on them, or measure "
+        "their precision on this corpus with framing audit. "
+        + ("In this report they are counted as delegitimising hits (--count-scare-quotes)." if options.count_scare_quotes
+           else "In this report they are a measure of their own (their page): not added into the category rates "
+                "or the totals."),
         "<b>Rates.</b> A rate is the number of hits in the outlet's own voice per 1,000 words, where words are all "
         "white-space separated tokens of all the outlet's documents (also those without any hit). Rates let outlets "
         "with different amounts of text be compared; they say nothing about why an outlet writes as it does.",
@@ -568,6 +594,12 @@ def methods_text(lexicon, options: ReportOptions) -> list[str]:
         "text are drawn hollow in charts over time. The corpus is what the user supplied: it may not represent each "
         "outlet's output as a whole.",
     ]
+    if options.audit:
+        from .audit_rates import load_audit, methods_paragraph
+
+        text = methods_paragraph(load_audit(options.audit))
+        paras.append("<b>Audit.</b> " + escape(text.removeprefix("Audit. ")))
+    return paras
 
 
 def _examples_for(examples: dict, outlet: str, entry: str) -> list[Example]:

@@ -115,11 +115,12 @@ def scare_quote_rates(documents: pd.DataFrame, hits: pd.DataFrame, options=None)
     scare = counted[counted["entry"] == ENTRY]
     in_quotes = counted[(counted["entry"] != ENTRY) & counted["scare_quote"].astype(bool)]
     table = rates_ci(documents, scare.assign(category=CATEGORY), ("outlet",), options)
-    table = table[(table["category"] == ALL) & (table["term"] == ALL)]
+    table = table[(table["category"] == CATEGORY) & (table["term"] == ALL)]
     docs = documents.groupby("outlet").agg(documents=("doc_id", "size"), words=("words", "sum"))
     out = docs.reset_index().merge(table[["outlet", "hits", "rate_per_1k", "ci_low", "ci_high"]], on="outlet",
                                    how="left").rename(columns={"hits": "scare_quotes"})
     out["scare_quotes"] = out["scare_quotes"].fillna(0).astype("int64")
+    out["rate_per_1k"] = out["rate_per_1k"].fillna(0.0)
     out["lexicon_terms_in_scare_quotes"] = out["outlet"].map(in_quotes.groupby("outlet").size()).fillna(0).astype("int64")
     category = scare["category"].iloc[0] if len(scare) else CATEGORY
     out["counted_in"] = "delegitimising" if category == COUNTED_CATEGORY else "apart"

@@ -1,0 +1,201 @@
+"""Rates corrected by the precision an audit measured (``report --audit DIR``, ``compare --audit DIR``).
+
+A corrected rate is the rate of hits times the share of them that coders judged correct:
+``corrected = rate x precision``, per group (outlet) and category. The precision of a cell is that
+of the audit's strata that match it (category, voice 'own', and outlet when the sample was
+stratified by outlet), pooled with weights proportional to the strata's sizes; a category the audit
+did not sample gets the audit's overall precision, and says so (``precision_from``).
+
+Its interval carries both uncertainties, by Monte Carlo: each of ``n_boot`` replicates resamples
+the group's documents with replacement (the corpus's sampling uncertainty, as in
+:func:`framing.stats.rates_ci`) and draws each category's precision from Beta(k + 1/2, n - k + 1/2)
+(the Jeffreys posterior of the audit's proportion, k correct of n decided, at the effective size of
+a pooled estimate); the product's 2.5 and 97.5 percentiles are the interval. The two are drawn
+independently (the audit's hits are a small sample of the corpus's). A category's precision draw is
+shared by all groups, so corrected rates of two outlets are compared under the same uncertainty.
+The '(all)' corrected rate is the sum of the corrected category rates (measures apart, such as
+scare quotes, left out as in the rates). For a replicate-free check: by the delta method the
+relative variance of the product is about the sum of the two relative variances.
+"""
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .tables import ALL, APART
+
+CORRECTED_COLUMNS = ["group", "category", "hits", "words", "n_docs", "rate_per_1k", "precision", "precision_low",
+                     "precision_high", "precision_n", "precision_from", "corrected_per_1k", "corrected_low",
+                     "corrected_high"]
+
+
+@dataclass(frozen=True)
+class Audit:
+    precision: pd.DataFrame   # DIR/precision.csv
+    facts: dict               # DIR/audit.json
+    agreement: pd.DataFrame   # DIR/agreement.csv
+    path: Path
+
+
+def load_audit(folder: str | Path) -> Audit:
+    """The tables ``framing audit score -o DIR`` wrote."""
+    folder = Path(folder)
+    need = ["precision.csv", "audit.json", "agreement.csv"]
+    missing = [n for n in need if not (folder / n).is_file()]
+    if missing:
+        raise InputError(f"--audit {folder}: {', '.join(missing)} not found: give the folder written by "
+                         "framing audit score -o DIR")
+    try:
+        precision = pd.read_csv(folder / "precision.csv", keep_default_na=False, na_values=[""])
+        agreement = pd.read_csv(folder / "agreement.csv", keep_default_na=False, na_values=[""])
+        facts = json.loads((folder / "audit.json").read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        raise InputError(f"--audit {folder}: cannot read its tables ({exc}): score the sheets again") from None
+    for col in ("category", "voice", "outlet", "term", "lang"):
+        if col in precision.columns:
+            precision[col] = precision[col].fillna("").astype(str)
+    return Audit(precision, facts, agreement, folder)
+
+
+def _pooled(strata: pd.DataFrame) -> tuple[float, float]:
+    """Precision of strata pooled by size, and its effective number of decided items."""
+    from .audit import stratified
+
+    rows = strata.to_dict("records")
+    p, _, _, n_eff = stratified(rows)
+    return p, n_eff
+
+
+def cell_precision(audit: Audit, category: str, group: str, voice: str = "own") -> tuple[float, float, str]:
+    """(precision, effective n, where it comes from) for own-voice hits of ``category`` in ``group``."""
+    strata = audit.precision[(audit.precision["scope"] == "stratum") & (audit.precision["n_coded"] > 0)]
+    fields = {"category": category, "voice": voice, "outlet": group}
+    sel = pd.Series(True, index=strata.index)
+    used = []
+    for field, value in fields.items():
+        if field in strata.columns and (strata[field] != "").any():
+            sel &= strata[field] == value
+            used.append(field)
+    match = strata[sel]
+    has_category = "category" in strata.columns and (strata["category"] != "").any()
+    if not match.empty and ("category" in used or not has_category):
+        p, n = _pooled(match)
+        return p, n, "audit: " + (", ".join(f"{f} {fields[f]}" for f in used) or "all strata")
+    overall = audit.precision[audit.precision["scope"] == "overall"]
+    p, n = float(overall["precision"].iloc[0]), float(overall["n_effective"].iloc[0])
+    return p, n, "audit overall (this category was not sampled)" if has_category else "audit overall"
+
+
+def _rng(seed: int, key: str) -> np.random.Generator:
+    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(key.encode("utf-8"))])
+
+
+def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *, by=("outlet",),
+                    n_boot: int = 2000, seed: int = 0, level: float = 0.95, voices=("own",)) -> pd.DataFrame:
+    """Per group and category (and '(all)'): rate, precision, corrected rate and its interval."""
+    from .stats import counted_hits, group_labels
+
+    by = list(by)
+    h = counted_hits(hits, voices)
+    docs = documents.reset_index(drop=True)
+    labels = group_labels(docs[by].astype(str)).to_numpy()
+    cats = sorted(h["category"].unique())
+    alpha = (1 - level) / 2
+    # precision draws per category, shared by every group (and per group when stratified by outlet)
+    rows = []
+    for group in sorted(set(labels)):
+        d = docs[labels == group]
+        pos = pd.Index(d["doc_id"]).get_indexer(h["doc_id"])
+        hh = h[pos >= 0]
+        pos = pos[pos >= 0]
+        n = len(d)
+        k = len(cats)
+        counts = np.zeros((n, k))
+        if len(hh):
+            np.add.at(counts, (pos, pd.Index(cats).get_indexer(hh["category"])), 1)
+        words = d["words"].to_numpy(dtype=float)
+        rng = _rng(seed, f"corrected|{group}")
+        idx = rng.integers(0, n, size=(n_boot, n)) if n >= 2 else None
+        if idx is not None:
+            w = np.zeros((n_boot, n))
+            np.add.at(w, (np.repeat(np.arange(n_boot), n), idx.ravel()), 1)
+            den = w @ words
+            rate_b = 1000 * (w @ counts) / np.where(den > 0, den, np.nan)[:, None]
+        total_words = words.sum()
+        rate = 1000 * counts.sum(axis=0) / total_words if total_words else np.zeros(k)
+        p_all, p_b_all = [], []
+        for j, cat in enumerate(cats):
+            p, n_eff, source = cell_precision(audit, cat, group)
+            a, b = p * n_eff + 0.5, (1 - p) * n_eff + 0.5
+            draws = _rng(seed, f"precision|{cat}|{source}").beta(a, b, size=n_boot)
+            from scipy.stats import beta as beta_dist
+
+            lo, hi = beta_dist.ppf([alpha, 1 - alpha], a, b)
+            p_all.append(p)
+            p_b_all.append(draws)
+            row = {"group": group, "category": cat, "hits": int(counts[:, j].sum()), "words": int(total_words),
+                   "n_docs": n, "rate_per_1k": rate[j], "precision": p, "precision_low": lo, "precision_high": hi,
+                   "precision_n": n_eff, "precision_from": source, "corrected_per_1k": rate[j] * p}
+            if idx is not None:
+                prod = rate_b[:, j] * draws
+                row["corrected_low"], row["corrected_high"] = np.nanquantile(prod, [alpha, 1 - alpha])
+            else:
+                row["corrected_low"] = row["corrected_high"] = float("nan")
+            rows.append(row)
+        in_total = np.array([c not in APART for c in cats], dtype=bool)
+        total = {"group": group, "category": ALL, "hits": int(counts[:, in_total].sum()), "words": int(total_words),
+                 "n_docs": n, "rate_per_1k": float(rate[in_total].sum()),
+                 "corrected_per_1k": float((rate * np.array(p_all))[in_total].sum()) if k else 0.0,
+                 "precision_from": "sum of the corrected category rates"}
+        total["precision"] = total["corrected_per_1k"] / total["rate_per_1k"] if total["rate_per_1k"] else float("nan")
+        if idx is not None and k:
+            prod = (rate_b[:, in_total] * np.column_stack(p_b_all)[:, in_total]).sum(axis=1)
+            total["corrected_low"], total["corrected_high"] = np.nanquantile(prod, [alpha, 1 - alpha])
+        rows.append(total)
+    table = pd.DataFrame(rows).reindex(columns=CORRECTED_COLUMNS)
+    for col in ("rate_per_1k", "precision", "precision_low", "precision_high", "precision_n", "corrected_per_1k",
+                "corrected_low", "corrected_high"):
+        table[col] = table[col].astype(float).round(6)
+    order = {ALL: "\x00"}
+    return table.sort_values(["group", "category"], key=lambda s: s.map(lambda v: order.get(v, str(v)))
+                             ).reset_index(drop=True)
+
+
+def methods_paragraph(audit: Audit) -> str:
+    """What was audited, by how many coders, with what agreement (plain text, no markup)."""
+    f = audit.facts
+    coders = f.get("n_coders", 0)
+    by = f.get("by") or []
+    strata = len(f.get("strata", []))
+    how = (f"stratified by {' and '.join(by)} into {strata} strata" if by else f"in {strata} strata") if strata else ""
+    p, ci = f.get("precision"), f.get("precision_ci") or [None, None]
+    text = (f"Audit. {f.get('n_hits', 0)} hits, sampled at random ({how}; sample {f.get('sample_id', '?')}), were "
+            f"judged by {coders} coder{'s' if coders != 1 else ''} as correct, incorrect or unsure with framing audit; "
+            "a hit's label is the majority of its coders' labels. ")
+    if p is not None:
+        text += (f"Overall precision, each stratum weighted by its size in the corpus, was {p:.0%} "
+                 f"(95% Wilson interval {ci[0]:.0%}-{ci[1]:.0%}). ")
+    ag = audit.agreement
+    alpha = ag[(ag["field"] == "label") & (ag["measure"] == "krippendorff_alpha")]
+    kappa = ag[(ag["field"] == "label") & (ag["measure"] == ("cohen_kappa" if coders == 2 else "fleiss_kappa"))]
+    if coders >= 2 and len(alpha) and not math.isnan(float(alpha["value"].iloc[0])):
+        text += (f"Agreement between coders on {int(alpha['n_items'].iloc[0])} hits coded by all: Krippendorff's "
+                 f"alpha {float(alpha['value'].iloc[0]):.2f}"
+                 + (f", {'Cohen' if coders == 2 else 'Fleiss'}'s kappa {float(kappa['value'].iloc[0]):.2f}"
+                    if len(kappa) and not math.isnan(float(kappa["value"].iloc[0])) else "")
+                 + " (nltk.metrics.agreement). ")
+    elif coders < 2:
+        text += "With one coder, agreement between coders could not be measured. "
+    if f.get("voice_accuracy") is not None:
+        text += f"The tool's voice matched the coders' in {f['voice_accuracy']:.0%} of the hits labelled for voice. "
+    text += ("Corrected rates multiply each outlet's rate in a category by the precision measured for that "
+             "category in the outlet's own voice; their intervals combine a bootstrap over documents with the "
+             "uncertainty of the measured precision (Jeffreys beta draws), 2,000 replicates.")
+    return text
