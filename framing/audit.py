@@ -481,7 +481,7 @@ def precision_table(sheets: Sheets) -> pd.DataFrame:
                            int(sent["stratum_size"].iloc[0]))
         rows.append(r)
     table = pd.DataFrame(rows, columns=PRECISION_COLUMNS)
-    table[list(STRATA)] = table[list(STRATA)].fillna("")
+    table[list(STRATA)] = table[list(STRATA)].astype(object).fillna("")
     return table
 
 

@@ -69,6 +69,8 @@ def _pooled(strata: pd.DataFrame) -> tuple[float, float]:
     from .audit import stratified
 
     rows = strata.to_dict("records")
+    if len(rows) == 1:  # one stratum: its own k of n
+        return float(rows[0]["precision"]), float(rows[0]["n_coded"])
     p, _, _, n_eff = stratified(rows)
     return p, n_eff
 

@@ -29,6 +29,8 @@ def add_stats_commands(sub, fmt) -> None:
                            "  naming.csv      who calls whom what: the labels each group uses for each referent\n"
                            "  timeseries.csv  rate per outlet and period, with intervals; low-count periods flagged\n"
                            "  changes.csv     when an outlet switched labels for a referent (date and evidence)\n"
+                           "  scare_quotes.csv scare quotes per 1,000 words per outlet (a measure of their own)\n"
+                           "  corrected_rates.csv  with --audit DIR: rates corrected by the measured precision\n"
                            "  charts: rates, keyness, naming, timeseries, dispersion (PNG; see --charts)\n\n"
                            "examples:\n"
                            "  framing compare articles.jsonl.gz --by outlet -o results/compare\n"
@@ -50,6 +52,8 @@ def add_stats_commands(sub, fmt) -> None:
                    help="count hits inside quotations and reported speech too (default: the outlet's own voice)")
     p.add_argument("--charts", default="png", metavar="FORMATS",
                    help="chart formats, comma-separated from png, svg, pdf, or 'none' (default: png)")
+    p.add_argument("--audit", metavar="DIR", help="a folder written by framing audit score: also write "
+                   "corrected_rates.csv (rates x measured precision, intervals from the corpus and the audit)")
     p.add_argument("-o", "--output", default="reports/compare", metavar="DIR", help="output folder (default: reports/compare)")
     p.set_defaults(run=compare_command)
 
@@ -131,6 +135,11 @@ def compare_command(args) -> int:
     if args.rolling < 1:
         raise OptionError(f"--rolling {args.rolling}: use 1 (no window) or more periods")
     by = args.by.split(",")
+    audit = None
+    if args.audit:
+        from .audit_rates import load_audit
+
+        audit = load_audit(args.audit)
     analysis = run_analysis(args)
     started = time.perf_counter()
     docs = analysis.documents
@@ -147,14 +156,40 @@ def compare_command(args) -> int:
         "changes": stats.label_changes(docs, hits, options),
     }
     dispersion = stats.dispersion_table(docs, hits, options=options)
+    measures = _measures(docs, hits, by, options, audit)
     took = time.perf_counter() - started
     out = ensure_dir(args.output)
-    for name, table in tables.items():
+    for name, table in {**tables, **measures}.items():
         write_csv(out / f"{name}.csv", table)
     started = time.perf_counter()
     charts = _draw_charts(tables, dispersion, events, by, out, formats)
+    if formats:
+        from . import plot
+        from .scare import plot_scare_quotes
+
+        for fmt in formats:
+            plot.save_figure(plot_scare_quotes(measures["scare_quotes"]), out / f"scare-quotes.{fmt}", fmt=fmt)
+            charts.append(out / f"scare-quotes.{fmt}")
+    from .scare import describe
+
+    print(f"note: {describe(analysis.count_scare_quotes)}", file=sys.stderr)
+    if audit is not None:
+        print(f"rates corrected by the audit in {args.audit} written to {out / 'corrected_rates.csv'}")
     _summary(tables, by, period, out, charts, took, time.perf_counter() - started)
     return _finish(analysis, args)
+
+
+def _measures(docs, hits, by, options, audit) -> dict:
+    """Scare quotes per outlet (a measure of their own, framing.scare) and, with an audit, corrected rates."""
+    from .scare import scare_quote_rates
+
+    out = {"scare_quotes": scare_quote_rates(docs, hits, options)}
+    if audit is not None:
+        from .audit_rates import corrected_rates
+
+        out["corrected_rates"] = corrected_rates(docs, hits, audit, by=by, n_boot=options.n_boot, seed=options.seed,
+                                                 voices=options.voices)
+    return out
 
 
 MAX_CHART_GROUPS = 30  # more groups than this: keyness and naming are left to their CSV files
