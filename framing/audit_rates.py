@@ -60,7 +60,7 @@ def load_audit(folder: str | Path) -> Audit:
         raise InputError(f"--audit {folder}: cannot read its tables ({exc}): score the sheets again") from None
     for col in ("category", "voice", "outlet", "term", "lang"):
         if col in precision.columns:
-            precision[col] = precision[col].fillna("").astype(str)
+            precision[col] = precision[col].astype(object).fillna("").astype(str)
     return Audit(precision, facts, agreement, folder)
 
 
