@@ -120,7 +120,8 @@ def sample_command(args) -> int:
     if small:
         print(f"note: {len(small)} stratum/strata have fewer than 20 rows (their precision will be imprecise): "
               + ", ".join(small[:6]) + (" ..." if len(small) > 6 else ""), file=sys.stderr)
-    print(f"note: {describe(count)}", file=sys.stderr)
+    if not args.store:  # (a store's readers say it already, with where the setting comes from)
+        print(f"note: {describe(count)}", file=sys.stderr)
     print("sheet written to " + ", ".join(written) + f"; what was sampled: {json_path}")
     return _finish(analysis, args)
 
@@ -170,6 +171,9 @@ def score_command(args) -> int:
     print(f"precision {_pct(overall['precision'])} (95% interval {_pct(overall['ci_low'])}–{_pct(overall['ci_high'])}; "
           "strata weighted by their size in the corpus)")
     for r in precision[precision["scope"] == "stratum"].itertuples():
+        if not r.n_coded:
+            print(f"  {r.stratum}: no decided label ({r.n_sampled} row(s))")
+            continue
         print(f"  {r.stratum}: {_pct(r.precision)} ({r.correct}/{r.n_coded}; {_pct(r.ci_low)}–{_pct(r.ci_high)})"
               + (f"; {r.unsure} unsure" if r.unsure else ""))
     for r in agreement[agreement["field"] == "label"].itertuples():

@@ -48,7 +48,8 @@ def test_demo_report_pdf_reads_back(demo_report):
 def test_demo_report_pngs_beside_pdf_are_not_blank(demo_report):
     pngs = sorted(demo_report.parent.glob("demo-*.png"))
     assert [p.name for p in pngs] == ["demo-category-rates.png", "demo-keyness.png", "demo-naming.png",
-                                      "demo-rate-over-time.png", "demo-rates-ci.png", "demo-term-heatmap.png",
+                                      "demo-rate-over-time.png", "demo-rates-ci.png", "demo-scare-quotes.png",
+                                      "demo-term-heatmap.png",
                                       "demo-voice.png"]
     for png in pngs:
         img = Image.open(png)
@@ -98,3 +99,32 @@ def test_reposts_are_listed_in_the_report(tmp_path, data_dir):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "Reposts, analysed once" in text
     assert "repost_pair.txt lines 11-17" in text and "repeats the article at lines 1-8" in text
+
+
+def test_report_with_an_audit_has_corrected_rates_and_says_what_was_audited(tmp_path):
+    """framing report --audit DIR: the audit's pages and its methods paragraph (framing.audit_report)."""
+    import json
+
+    import pandas as pd
+    from pypdf import PdfReader
+
+    from framing.cli import main
+
+    sheet = tmp_path / "sheet.csv"
+    assert main(["audit", "sample", "--demo", "-n", "30", "--by", "category", "--jobs", "1", "--no-docx",
+                 "-o", str(sheet)]) == 0
+    filled = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    for coder, flip in (("anna", 0), ("ben", 3)):
+        t = filled.assign(label=["incorrect" if i % 4 == 0 or i < flip else "correct" for i in range(len(filled))])
+        t.to_csv(tmp_path / f"{coder}.csv", index=False)
+    audit = tmp_path / "audit"
+    assert main(["audit", "score", str(tmp_path / "anna.csv"), str(tmp_path / "ben.csv"), "-o", str(audit)]) == 0
+    facts = json.loads((audit / "audit.json").read_text())
+    pdf = tmp_path / "r.pdf"
+    assert main(["report", "--demo", "--jobs", "1", "--audit", str(audit), "--sections", "scare_quotes,audit,methods",
+                 "-o", str(pdf)]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Rates corrected by the audit" in text and "Scare quotes, a measure of their own" in text
+    assert "30 hits" in text and "2 coders" in text and "Krippendorff" in text
+    assert f"{facts['alpha']:.2f}" in text
+    assert "not added into the category rates" in text
