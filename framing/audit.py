@@ -145,10 +145,12 @@ def _sentence_of(text: str, start: int, end: int):
     return 0, len(text)
 
 
-def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOptions = SampleOptions()) -> tuple[pd.DataFrame, dict]:
+def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOptions = SampleOptions(),
+                documents: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict]:
     """The coding sheet (SHEET_COLUMNS, rows in a seeded random order) and what was sampled from what.
 
-    ``texts``: doc_id -> text (the sentence of each sampled hit is cut from it). Returns
+    ``texts``: doc_id -> text (the sentence of each sampled hit is cut from it); ``documents`` gives
+    the outlet and date of sentences sampled from documents without hits. Returns
     ``(sheet, info)``; ``info`` holds the sample id, the strata and their sizes, the seed and the
     numbers needed to estimate recall (hits and sentences without hits in the population)."""
     bad = [b for b in options.by if b not in STRATA]
@@ -186,7 +188,7 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
                      "sentence": marked(text[s0:s1], int(r.start) - s0, int(r.end) - s0, options.max_sentence)})
     no_hit_total = 0
     if options.misses:
-        sentences, no_hit_total = _sentences_without_hits(hits, texts, options)
+        sentences, no_hit_total = _sentences_without_hits(hits, texts, options, documents)
         rows.extend(sentences)
     sheet = pd.DataFrame(rows)
     order = _rng(options.seed, "order").permutation(len(sheet))
@@ -204,12 +206,14 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
     return sheet[SHEET_COLUMNS], info
 
 
-def _sentences_without_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOptions):
+def _sentences_without_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOptions,
+                            documents: pd.DataFrame | None = None):
     """A seeded sample of sentences in which no hit (of any voice or sense) starts, and how many there are."""
     from .sentences import sentence_spans
 
     by_doc = hits.groupby("doc_id")["start"].apply(lambda s: np.sort(s.to_numpy())).to_dict()
-    meta = hits.drop_duplicates("doc_id").set_index("doc_id")[["outlet", "date"]].to_dict("index")
+    source = documents if documents is not None else hits
+    meta = source.drop_duplicates("doc_id").set_index("doc_id")[["outlet", "date"]].to_dict("index")
     candidates = []
     for doc_id in sorted(texts):
         text = texts[doc_id]

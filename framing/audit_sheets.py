@@ -77,7 +77,7 @@ def _sentence_html(text: str) -> str:
 
 
 def _plain(v) -> str:
-    if v is None or (isinstance(v, float) and v != v):
+    if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
         return ""
     if isinstance(v, pd.Timestamp):
         return "" if pd.isna(v) else f"{v:%Y-%m-%d}"

@@ -96,7 +96,7 @@ def sample_command(args) -> int:
                             include_negated=args.include_negated)
     analysis = run_analysis(args, keep_texts=True)
     count = analysis.count_scare_quotes
-    sheet, info = sample_hits(analysis.hits, analysis.texts, options)
+    sheet, info = sample_hits(analysis.hits, analysis.texts, options, analysis.documents)
     info["scare_quotes"] = "counted as delegitimising" if count else "a measure of their own (category scare_quote)"
     info["command"] = " ".join(["framing", *sys.argv[1:]])
     write_csv(out, sheet)

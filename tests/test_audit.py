@@ -75,6 +75,13 @@ def test_misses_samples_sentences_without_hits():
     # sentences of four or more words without a hit, counted by hand: a1 3rd, a2 2nd, b1 3rd, b2 3rd
     assert info["sentences_without_hits"] == 4 and len(sent) == 4
     assert "Markets were calm in the city." in set(sent["sentence"])
+    # a document without hits: its outlet comes from the documents table
+    texts = dict(TEXTS, c1="Rain fell on the quiet hills all night.")
+    docs = pd.DataFrame({"doc_id": list(texts), "outlet": [OUTLET.get(d, "C") for d in texts], "date": pd.NaT})
+    sheet, info = sample_hits(_hits(), texts, SampleOptions(n=3, by=(), misses=10), docs)
+    sent = sheet[sheet["kind"] == "sentence"]
+    assert info["sentences_without_hits"] == 5
+    assert sent.loc[sent["doc_id"] == "c1", "outlet"].tolist() == ["C"]
 
 
 def test_wilson_by_hand_and_by_scipy():
