@@ -89,7 +89,7 @@ def cell_precision(audit: Audit, category: str, group: str, voice: str = "own") 
     has_category = "category" in strata.columns and (strata["category"] != "").any()
     if not match.empty and ("category" in used or not has_category):
         p, n = _pooled(match)
-        return p, n, "audit: " + (", ".join(f"{f} {fields[f]}" for f in used) or "all strata")
+        return p, n, ("audit stratum " + " · ".join(fields[f] for f in used)) if used else "audit, all strata"
     overall = audit.precision[audit.precision["scope"] == "overall"]
     p, n = float(overall["precision"].iloc[0]), float(overall["n_effective"].iloc[0])
     return p, n, "audit overall (this category was not sampled)" if has_category else "audit overall"

@@ -59,7 +59,7 @@ def scare_story(docs: pd.DataFrame, hits: pd.DataFrame, *, count: bool, st, tabl
                       f"stage. {setting} {escape(PRECISION_NOTE)} Before relying on these counts, read them in the "
                       "hits table (entry ctx.scare_quote) or audit a sample: framing audit sample ... --by category.",
                       st["small"]), Spacer(1, 4), image(png, max_share=0.45), Spacer(1, 6),
-            table(rows, [4.2 * cm] + [(width - 4.2 * cm) / 6] * 6), PageBreak()]
+            table(rows, [3.6 * cm] + [(width - 3.6 * cm) / 6] * 6), PageBreak()]
 
 
 def audit_story(docs: pd.DataFrame, hits: pd.DataFrame, audit_dir: str, *, st, table, width: float,
@@ -84,7 +84,7 @@ def audit_story(docs: pd.DataFrame, hits: pd.DataFrame, audit_dir: str, *, st, t
         rows.append([Paragraph(escape(_stratum(str(r.stratum))), st["cell"]), str(r.n_coded), str(r.correct), str(r.unsure),
                      p, ci, f"{int(r.stratum_size):,}"])
     by = audit.facts.get("by") or []
-    story += [Paragraph("Precision per stratum" + (f" ({escape(' · '.join(by))})" if by else ""), st["h2"]), table(rows, [6.4 * cm] + [(width - 6.4 * cm) / 6] * 6),
+    story += [Paragraph("Precision per stratum" + (f" ({escape(' · '.join(by))})" if by else ""), st["h2"]), table(rows, [5.4 * cm] + [(width - 5.4 * cm) / 6] * 6),
               Spacer(1, 6)]
     total = corrected[corrected["category"] == ALL]
     rows = [_header(["Outlet", "Rate per 1,000 words", "Corrected rate", "95% interval (corpus and audit)"], st)]

@@ -314,6 +314,7 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
     stats_options = StatsOptions(period=options.period, seed=options.seed)
     rates = rates_by_outlet(docs, hits)
+    rates = rates[~rates["category"].isin(APART)]  # measures of their own have their own pages
     period_rates = rates_by_period(docs, hits, options.period)
     summary = corpus_summary(docs)
     colours = outlet_colours(docs["outlet"].unique())
@@ -328,8 +329,7 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     # Charts, written as PNG beside the PDF and embedded from those files.
     stem = output.with_suffix("")
     charts = {
-        "categories": ("category-rates", lambda: plot_category_rates(rates[~rates["category"].isin(APART)],
-                                                                     category_labels=cat_labels, colours=colours)),
+        "categories": ("category-rates", lambda: plot_category_rates(rates, category_labels=cat_labels, colours=colours)),
         "rates": ("rates-ci", lambda: plot_rates_ci(with_ci, colours=colours)),
         "voice": ("voice", lambda: plot_voice_shares(rates)),
         "terms": ("term-heatmap", lambda: plot_term_heatmap(rates)),

@@ -65,7 +65,7 @@ def test_corrected_rates_by_hand(tmp_path):
     assert t.loc[("A", "(all)"), "corrected_per_1k"] == pytest.approx(2.75)
     # B: x 1 / 2000 = 0.5 -> 0.375; y 1 / 2000 = 0.5 -> 0.25
     assert t.loc[("B", "(all)"), "corrected_per_1k"] == pytest.approx(0.625)
-    assert t.loc[("A", "x"), "precision_from"] == "audit: category x, voice own"
+    assert t.loc[("A", "x"), "precision_from"] == "audit stratum x · own"
     # the Jeffreys interval of 3 of 4
     assert (t.loc[("A", "x"), "precision_low"], t.loc[("A", "x"), "precision_high"]) == pytest.approx(
         tuple(beta.ppf([0.025, 0.975], 3.5, 1.5)), abs=1e-6)
