@@ -279,7 +279,10 @@ def read_sheet_file(path) -> tuple[pd.DataFrame, list[int]]:
         raise InputError(f"{path}: not UTF-8 text: save the sheet as CSV UTF-8") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    reader = csv.reader(text.splitlines(keepends=True))
+    first = text.split("\n", 1)[0]
+    # a spreadsheet set to another locale may save with semicolons or tabs
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     rows, lines = [], []
     header = None
     for row in reader:

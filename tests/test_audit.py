@@ -321,3 +321,11 @@ def test_html_sheet_holds_every_row_and_no_raw_markup(tmp_path):
     assert "<script>alert" not in page
     assert all(h in page for h in sheet["hit_id"])
     assert not math.isnan(len(page))
+
+
+def test_a_sheet_saved_with_semicolons_is_read(tmp_path):
+    _, _, (a,) = _write_sheets(tmp_path, {"a": A})
+    t = pd.read_csv(a, dtype=str, keep_default_na=False)
+    t.to_csv(tmp_path / "semi.csv", sep=";", index=False)
+    p = precision_table(read_sheets([tmp_path / "semi.csv"]))
+    assert p[p["scope"] == "sample"].iloc[0]["correct"] == 6
