@@ -145,6 +145,18 @@ def _sentence_of(text: str, start: int, end: int):
     return 0, len(text)
 
 
+def check_options(options: SampleOptions) -> None:
+    bad = [b for b in options.by if b not in STRATA]
+    if bad:
+        raise OptionError(f"--by {','.join(options.by)}: '{bad[0]}' is not a stratum: use any of {', '.join(STRATA)}")
+    if len(set(options.by)) < len(options.by):
+        raise OptionError(f"--by {','.join(options.by)}: a field is named twice")
+    if options.n < 1:
+        raise OptionError(f"-n {options.n}: sample at least 1 hit")
+    if options.misses < 0:
+        raise OptionError(f"--misses {options.misses}: give 0 or more sentences")
+
+
 def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOptions = SampleOptions(),
                 documents: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict]:
     """The coding sheet (SHEET_COLUMNS, rows in a seeded random order) and what was sampled from what.
@@ -153,13 +165,7 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
     the outlet and date of sentences sampled from documents without hits. Returns
     ``(sheet, info)``; ``info`` holds the sample id, the strata and their sizes, the seed and the
     numbers needed to estimate recall (hits and sentences without hits in the population)."""
-    bad = [b for b in options.by if b not in STRATA]
-    if bad:
-        raise OptionError(f"--by {','.join(options.by)}: '{bad[0]}' is not a stratum: use any of {', '.join(STRATA)}")
-    if options.n < 1:
-        raise OptionError(f"-n {options.n}: sample at least 1 hit")
-    if options.misses < 0:
-        raise OptionError(f"--misses {options.misses}: give 0 or more sentences")
+    check_options(options)
     pop = _population(hits, options)
     if pop.empty:
         raise OptionError("no hit to sample: the input has no loaded-term hit in the voices asked for")

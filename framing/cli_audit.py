@@ -79,7 +79,7 @@ def _by(spec: str) -> tuple[str, ...]:
 
 
 def sample_command(args) -> int:
-    from .audit import SampleOptions, VOICE_LABELS, sample_hits
+    from .audit import SampleOptions, VOICE_LABELS, check_options, sample_hits
     from .audit_sheets import docx_available, sheet_html, write_docx
     from .commands import _finish, run_analysis
     from .output import write_csv, write_text
@@ -94,6 +94,7 @@ def sample_command(args) -> int:
         raise OptionError(f"-o {out}: the sheet is a CSV file: give a name ending in .csv")
     options = SampleOptions(n=args.n, by=_by(args.by), seed=args.seed, misses=args.misses, voices=voices,
                             include_negated=args.include_negated)
+    check_options(options)  # before the analysis, which may take a while
     analysis = run_analysis(args, keep_texts=True)
     count = analysis.count_scare_quotes
     sheet, info = sample_hits(analysis.hits, analysis.texts, options, analysis.documents)

@@ -329,3 +329,18 @@ def test_a_sheet_saved_with_semicolons_is_read(tmp_path):
     t.to_csv(tmp_path / "semi.csv", sep=";", index=False)
     p = precision_table(read_sheets([tmp_path / "semi.csv"]))
     assert p[p["scope"] == "sample"].iloc[0]["correct"] == 6
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--by", "colour"], "--by colour: 'colour' is not a stratum: use any of category, voice, outlet, term, lang"),
+    (["-n", "0"], "-n 0: sample at least 1 hit"),
+    (["--voices", "own,loud"], "--voices own,loud: use own, quoted, attributed"),
+    (["-o", "sheet.xlsx"], "the sheet is a CSV file"),
+])
+def test_sample_options_are_checked_before_the_analysis(argv, message, capsys, tmp_path):
+    argv = ["audit", "sample", "--demo", *argv]
+    if "-o" not in argv:
+        argv += ["-o", str(tmp_path / "s.csv")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
