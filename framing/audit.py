@@ -589,6 +589,32 @@ def voice_table(sheets: Sheets) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=VOICE_COLUMNS)
 
 
+def recall_estimate(precision: pd.DataFrame) -> dict | None:
+    """A rough recall from the sentences without hits: hits found correctly (overall precision x hits
+    in the sampled strata) over those plus the sentences holding missed loaded language (their
+    share, coded 'incorrect', x the sentences without hits). A sentence may hide more than one
+    missed term, so this is an upper bound; the interval combines the ends of the two Wilson
+    intervals (low precision with many misses, and the reverse)."""
+    sent = precision[precision["scope"] == "no_hit_sentences"]
+    overall = precision[precision["scope"] == "overall"]
+    if sent.empty or overall.empty or not sent["n_coded"].iloc[0]:
+        return None
+    s, o = sent.iloc[0], overall.iloc[0]
+    hits = float(precision.loc[precision["scope"] == "stratum", "stratum_size"].sum())
+    n_sent = float(s["stratum_size"])
+
+    def recall(p, miss):
+        found = p * hits
+        missed = miss * n_sent
+        return found / (found + missed) if found + missed else float("nan")
+
+    miss = 1 - s["precision"]
+    return {"miss_rate": _num(miss), "miss_rate_ci": [_num(1 - s["ci_high"]), _num(1 - s["ci_low"])],
+            "sentences_without_hits": int(n_sent), "sentences_coded": int(s["n_coded"]), "hits": int(hits),
+            "recall": _num(recall(o["precision"], miss)),
+            "recall_ci": [_num(recall(o["ci_low"], 1 - s["ci_low"])), _num(recall(o["ci_high"], 1 - s["ci_high"]))]}
+
+
 def summary(sheets: Sheets, precision: pd.DataFrame, agreement: pd.DataFrame, voice: pd.DataFrame,
             sample_info: dict | None = None) -> dict:
     """What the report's methods paragraph needs, as plain data (written as DIR/audit.json)."""
@@ -606,6 +632,7 @@ def summary(sheets: Sheets, precision: pd.DataFrame, agreement: pd.DataFrame, vo
         "alpha": _num(alpha["value"].iloc[0]) if len(alpha) else None,
         "alpha_items": int(alpha["n_items"].iloc[0]) if len(alpha) else 0,
         "voice_accuracy": _num(voice["accuracy"].iloc[0]) if len(voice) else None,
+        "recall": recall_estimate(precision),
         "notes": list(sheets.notes),
     }
 

@@ -197,6 +197,11 @@ def methods_paragraph(audit: Audit) -> str:
         text += "With one coder, agreement between coders could not be measured. "
     if f.get("voice_accuracy") is not None:
         text += f"The tool's voice matched the coders' in {f['voice_accuracy']:.0%} of the hits labelled for voice. "
+    rec = f.get("recall")
+    if rec and rec.get("recall") is not None:
+        text += (f"In {rec['sentences_coded']} sentences without hits, coders found missed loaded language in "
+                 f"{rec['miss_rate']:.0%}: recall is about {rec['recall']:.0%} at most (rough range "
+                 f"{rec['recall_ci'][0]:.0%}-{rec['recall_ci'][1]:.0%}). ")
     text += ("Corrected rates multiply each outlet's rate in a category by the precision measured for that "
              "category in the outlet's own voice; their intervals combine a bootstrap over documents with the "
              "uncertainty of the measured precision (Jeffreys beta draws), 2,000 replicates.")

@@ -185,6 +185,11 @@ def score_command(args) -> int:
     if len(voice) and voice["n_labelled"].iloc[0]:
         v = voice.iloc[0]
         print(f"voice accuracy {_pct(v['accuracy'])} ({int(v['agree'])}/{int(v['n_labelled'])})")
+    rec = facts.get("recall")
+    if rec:
+        print(f"sentences without hits: {_pct(rec['miss_rate'])} hold loaded language the lexicons missed "
+              f"({rec['sentences_coded']} coded); recall about {_pct(rec['recall'])} "
+              f"(rough range {_pct(rec['recall_ci'][0])}–{_pct(rec['recall_ci'][1])}; see README)")
     print(f"{len(dis)} disagreement(s); tables written to {out}/ (precision.csv, agreement.csv, voice.csv, "
           "disagreements.csv, audit.json)")
     return 0

@@ -10,7 +10,8 @@ import math
 import pandas as pd
 import pytest
 
-from framing.audit import (SampleOptions, agreement_table, hit_id, precision_table, read_sheets, sample_hits,
+from framing.audit import (SampleOptions, agreement_table, hit_id, precision_table, read_sheets, recall_estimate,
+                           sample_hits,
                            stratified, stratum_fields, voice_table, wilson)
 from framing.cli import main
 
@@ -344,3 +345,19 @@ def test_sample_options_are_checked_before_the_analysis(argv, message, capsys, t
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_recall_estimate_by_hand():
+    p = pd.DataFrame([
+        {"scope": "stratum", "stratum_size": 600, "n_coded": 10, "precision": 0.9, "ci_low": 0.6, "ci_high": 0.98},
+        {"scope": "stratum", "stratum_size": 400, "n_coded": 10, "precision": 0.4, "ci_low": 0.2, "ci_high": 0.7},
+        {"scope": "overall", "stratum_size": 1000, "n_coded": 20, "precision": 0.7, "ci_low": 0.5, "ci_high": 0.85},
+        {"scope": "no_hit_sentences", "stratum_size": 5000, "n_coded": 50, "precision": 0.96, "ci_low": 0.87,
+         "ci_high": 0.99},
+    ])
+    r = recall_estimate(p)
+    # found 0.7 x 1000 = 700; missed 0.04 x 5000 = 200; recall 700 / 900
+    assert r["recall"] == pytest.approx(700 / 900, abs=1e-6)
+    assert r["miss_rate"] == pytest.approx(0.04)
+    assert r["recall_ci"][0] == pytest.approx(500 / (500 + 0.13 * 5000), abs=1e-6)
+    assert r["recall_ci"][1] == pytest.approx(850 / (850 + 0.01 * 5000), abs=1e-6)
