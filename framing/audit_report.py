@@ -27,7 +27,7 @@ def _stratum(label: str) -> str:
 
 
 def scare_story(docs: pd.DataFrame, hits: pd.DataFrame, *, count: bool, st, table, width: float, stem: Path,
-                stats_options, pngs: dict, image) -> list:
+                stats_options, pngs: dict, image, audit_dir: str = "") -> list:
     """A page: scare quotes per 1,000 words per outlet (chart and table), what the setting was and how
     far the reading can be trusted; nothing when the corpus has none."""
     from reportlab.lib.units import cm
@@ -47,6 +47,18 @@ def scare_story(docs: pd.DataFrame, hits: pd.DataFrame, *, count: bool, st, tabl
     setting = ("They are <b>also counted</b> in the delegitimising category (--count-scare-quotes)." if count else
                "They are <b>not</b> added into the category rates or the totals of this report (give "
                "--count-scare-quotes to count them as delegitimising).")
+    measured = ""
+    if audit_dir:
+        from .audit import wilson
+        from .audit_rates import load_audit
+
+        p = load_audit(audit_dir).precision
+        sq = p[(p["scope"] == "stratum") & (p.get("category", "") == "scare_quote") & (p["n_coded"] > 0)]
+        if len(sq):
+            k, n = int(sq["correct"].sum()), int(sq["n_coded"].sum())
+            lo, hi = wilson(k, n)
+            measured = (f" <b>On this corpus</b>, the audit found {k} of {n} decided scare-quote hits correct "
+                        f"({k / n:.0%}, Wilson 95% interval {lo:.0%}–{hi:.0%}).")
     rows = [_header(["Outlet", "Documents", "Words", "Scare quotes", "per 1,000 words", "95% interval",
                      "Lexicon terms in scare quotes"], st)]
     for r in t.itertuples():
@@ -56,7 +68,7 @@ def scare_story(docs: pd.DataFrame, hits: pd.DataFrame, *, count: bool, st, tabl
                      f"{r.rate_per_1k:.2f}", ci, lex])
     return [Paragraph("Scare quotes, a measure of their own", st["h1"]),
             Paragraph("Words in short quotation marks that nobody is shown saying, read as scare quotes by the context "
-                      f"stage. {setting} {escape(PRECISION_NOTE)} Before relying on these counts, read them in the "
+                      f"stage. {setting} {escape(PRECISION_NOTE)}{measured} Before relying on these counts, read them in the "
                       "hits table (entry ctx.scare_quote) or audit a sample: framing audit sample ... --by category.",
                       st["small"]), Spacer(1, 4), image(png, max_share=0.45), Spacer(1, 6),
             table(rows, [3.6 * cm] + [(width - 3.6 * cm) / 6] * 6), PageBreak()]

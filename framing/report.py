@@ -548,7 +548,7 @@ def _measured_pages(docs, hits, options: ReportOptions, sections, st, table, wid
     story = []
     if "scare_quotes" in sections:
         story += scare_story(docs, hits, count=options.count_scare_quotes, st=st, table=table, width=width, stem=stem,
-                             stats_options=stats_options, pngs=pngs, image=chart)
+                             stats_options=stats_options, pngs=pngs, image=chart, audit_dir=options.audit)
     if "audit" in sections and options.audit:
         story += audit_story(docs, hits, options.audit, st=st, table=table, width=width, stats_options=stats_options,
                              cat_labels=cat_labels)

@@ -128,3 +128,4 @@ def test_report_with_an_audit_has_corrected_rates_and_says_what_was_audited(tmp_
     assert "30 hits" in text and "2 coders" in text and "Krippendorff" in text
     assert f"{facts['alpha']:.2f}" in text
     assert "not added into the category rates" in text
+    assert "On this corpus, the audit found" in text
