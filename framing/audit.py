@@ -632,6 +632,9 @@ def summary(sheets: Sheets, precision: pd.DataFrame, agreement: pd.DataFrame, vo
         "alpha": _num(alpha["value"].iloc[0]) if len(alpha) else None,
         "alpha_items": int(alpha["n_items"].iloc[0]) if len(alpha) else 0,
         "voice_accuracy": _num(voice["accuracy"].iloc[0]) if len(voice) else None,
+        "n_labelled_hits": int(sheets.labels.loc[(sheets.labels["label"] != "") & sheets.labels["hit_id"].isin(
+            items.loc[items["kind"].str.strip() == "hit", "hit_id"]), "hit_id"].nunique()),
+        "strata_decided": int(((precision["scope"] == "stratum") & (precision["n_coded"] > 0)).sum()),
         "recall": recall_estimate(precision),
         "notes": list(sheets.notes),
     }

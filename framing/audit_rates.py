@@ -77,7 +77,7 @@ def _pooled(strata: pd.DataFrame) -> tuple[float, float]:
 
 def cell_precision(audit: Audit, category: str, group: str, voice: str = "own") -> tuple[float, float, str]:
     """(precision, effective n, where it comes from) for own-voice hits of ``category`` in ``group``."""
-    strata = audit.precision[(audit.precision["scope"] == "stratum") & (audit.precision["n_coded"] > 0)]
+    strata = audit.precision[audit.precision["scope"] == "stratum"]
     fields = {"category": category, "voice": voice, "outlet": group}
     sel = pd.Series(True, index=strata.index)
     used = []
@@ -85,11 +85,15 @@ def cell_precision(audit: Audit, category: str, group: str, voice: str = "own") 
         if field in strata.columns and (strata[field] != "").any():
             sel &= strata[field] == value
             used.append(field)
-    match = strata[sel]
     has_category = "category" in strata.columns and (strata["category"] != "").any()
-    if not match.empty and ("category" in used or not has_category):
+    if sel.any() and ("category" in used or not has_category):
+        match = strata[sel & (strata["n_coded"] > 0)]
+        where = " · ".join(fields[f] for f in used)
+        if match.empty:  # sampled, but no label decided: not corrected rather than guessed
+            return float("nan"), 0.0, f"not corrected: stratum {where} has no decided label" if used else \
+                "not corrected: no decided label"
         p, n = _pooled(match)
-        return p, n, ("audit stratum " + " · ".join(fields[f] for f in used)) if used else "audit, all strata"
+        return p, n, f"audit stratum {where}" if used else "audit, all strata"
     overall = audit.precision[audit.precision["scope"] == "overall"]
     p, n = float(overall["precision"].iloc[0]), float(overall["n_effective"].iloc[0])
     return p, n, "audit overall (this category was not sampled)" if has_category else "audit overall"
@@ -135,17 +139,20 @@ def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *
         p_all, p_b_all = [], []
         for j, cat in enumerate(cats):
             p, n_eff, source = cell_precision(audit, cat, group)
-            a, b = p * n_eff + 0.5, (1 - p) * n_eff + 0.5
-            draws = _rng(seed, f"precision|{cat}|{source}").beta(a, b, size=n_boot)
-            from scipy.stats import beta as beta_dist
+            if math.isnan(p):
+                draws, lo, hi = np.full(n_boot, np.nan), float("nan"), float("nan")
+            else:
+                from scipy.stats import beta as beta_dist
 
-            lo, hi = beta_dist.ppf([alpha, 1 - alpha], a, b)
+                a, b = p * n_eff + 0.5, (1 - p) * n_eff + 0.5
+                draws = _rng(seed, f"precision|{cat}|{source}").beta(a, b, size=n_boot)
+                lo, hi = beta_dist.ppf([alpha, 1 - alpha], a, b)
             p_all.append(p)
             p_b_all.append(draws)
             row = {"group": group, "category": cat, "hits": int(counts[:, j].sum()), "words": int(total_words),
                    "n_docs": n, "rate_per_1k": rate[j], "precision": p, "precision_low": lo, "precision_high": hi,
                    "precision_n": n_eff, "precision_from": source, "corrected_per_1k": rate[j] * p}
-            if idx is not None:
+            if idx is not None and not math.isnan(p):
                 prod = rate_b[:, j] * draws
                 row["corrected_low"], row["corrected_high"] = np.nanquantile(prod, [alpha, 1 - alpha])
             else:
@@ -157,7 +164,10 @@ def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *
                  "corrected_per_1k": float((rate * np.array(p_all))[in_total].sum()) if k else 0.0,
                  "precision_from": "sum of the corrected category rates"}
         total["precision"] = total["corrected_per_1k"] / total["rate_per_1k"] if total["rate_per_1k"] else float("nan")
-        if idx is not None and k:
+        uncorrected = [c for c, p in zip(cats, p_all) if c not in APART and math.isnan(p)]
+        if uncorrected:  # a category without a measured precision: the total cannot be corrected
+            total["precision_from"] = f"not corrected: {', '.join(uncorrected)} not coded"
+        elif idx is not None and k:
             prod = (rate_b[:, in_total] * np.column_stack(p_b_all)[:, in_total]).sum(axis=1)
             total["corrected_low"], total["corrected_high"] = np.nanquantile(prod, [alpha, 1 - alpha])
         rows.append(total)
@@ -178,12 +188,19 @@ def methods_paragraph(audit: Audit) -> str:
     strata = len(f.get("strata", []))
     how = (f"stratified by {' and '.join(by)} into {strata} strata" if by else f"in {strata} strata") if strata else ""
     p, ci = f.get("precision"), f.get("precision_ci") or [None, None]
-    text = (f"Audit. {f.get('n_hits', 0)} hits, sampled at random ({how}; sample {f.get('sample_id', '?')}), were "
-            f"judged by {coders} coder{'s' if coders != 1 else ''} as correct, incorrect or unsure with framing audit; "
-            "a hit's label is the majority of its coders' labels. ")
+    n_hits = f.get("n_hits", 0)
+    labelled = f.get("n_labelled_hits", n_hits)
+    who = f"{coders} coder{'s' if coders != 1 else ''}"
+    text = (f"Audit. {n_hits} hits were sampled at random ({how}; sample {f.get('sample_id', '?')}); "
+            + (f"{labelled} of them were" if labelled < n_hits else "they were")
+            + f" judged by {who} as correct, incorrect or unsure with framing audit; a hit's label is the majority "
+            "of its coders' labels. ")
+    decided = f.get("strata_decided", strata)
     if p is not None:
         text += (f"Overall precision, each stratum weighted by its size in the corpus, was {p:.0%} "
-                 f"(95% Wilson interval {ci[0]:.0%}-{ci[1]:.0%}). ")
+                 f"(95% Wilson interval {ci[0]:.0%}-{ci[1]:.0%})"
+                 + (f", over the {decided} of {strata} strata with decided labels only" if decided < strata else "")
+                 + ". ")
     ag = audit.agreement
     alpha = ag[(ag["field"] == "label") & (ag["measure"] == "krippendorff_alpha")]
     kappa = ag[(ag["field"] == "label") & (ag["measure"] == ("cohen_kappa" if coders == 2 else "fleiss_kappa"))]

@@ -19,6 +19,10 @@ def _header(row: list[str], st) -> list:
     return [Paragraph(f"<b>{escape(h)}</b>", st["cell"]) for h in row]
 
 
+def _f(x, fmt: str = "{:.2f}") -> str:
+    return "–" if pd.isna(x) else fmt.format(x)
+
+
 def _stratum(label: str) -> str:
     from .audit import stratum_fields
 
@@ -102,7 +106,7 @@ def audit_story(docs: pd.DataFrame, hits: pd.DataFrame, audit_dir: str, *, st, t
     rows = [_header(["Outlet", "Rate per 1,000 words", "Corrected rate", "95% interval (corpus and audit)"], st)]
     for r in total.itertuples():
         ci = "–" if pd.isna(r.corrected_low) else f"{r.corrected_low:.2f}–{r.corrected_high:.2f}"
-        rows.append([Paragraph(escape(r.group), st["cell"]), f"{r.rate_per_1k:.2f}", f"{r.corrected_per_1k:.2f}", ci])
+        rows.append([Paragraph(escape(r.group), st["cell"]), f"{r.rate_per_1k:.2f}", _f(r.corrected_per_1k), ci])
     story += [Paragraph("All loaded terms, own voice: rate and corrected rate", st["h2"]),
               table(rows, [6 * cm] + [(width - 6 * cm) / 3] * 3), Spacer(1, 6)]
     cats = corrected[(corrected["category"] != ALL) & (corrected["hits"] > 0)]
@@ -111,7 +115,7 @@ def audit_story(docs: pd.DataFrame, hits: pd.DataFrame, audit_dir: str, *, st, t
         ci = "–" if pd.isna(r.corrected_low) else f"{r.corrected_low:.2f}–{r.corrected_high:.2f}"
         rows.append([Paragraph(escape(r.group), st["cell"]), Paragraph(escape(cat_labels.get(r.category, r.category)),
                                                                        st["cell"]),
-                     f"{r.rate_per_1k:.2f}", f"{r.precision:.0%}", f"{r.corrected_per_1k:.2f}", ci,
+                     f"{r.rate_per_1k:.2f}", _f(r.precision, "{:.0%}"), _f(r.corrected_per_1k), ci,
                      Paragraph(escape(r.precision_from), st["cell"])])
     story += [Paragraph("Per outlet and category", st["h2"]),
               table(rows, [3.0 * cm, 3.2 * cm, 1.3 * cm, 1.9 * cm, 2.0 * cm, 2.3 * cm, width - 13.7 * cm]),

@@ -18,7 +18,7 @@ def _audit(tmp_path, strata: list[tuple[str, str, int, int, int]], overall=(0.7,
     for cat, voice, k, n, size in strata:
         rows.append({"scope": "stratum", "stratum": f"category={cat} | voice={voice}", "coder": "(consensus)",
                      "n_sampled": n, "n_coded": n, "correct": k, "incorrect": n - k, "unsure": 0,
-                     "precision": k / n, "ci_low": 0, "ci_high": 1, "stratum_size": size, "weight": 0,
+                     "precision": k / n if n else float("nan"), "ci_low": 0, "ci_high": 1, "stratum_size": size, "weight": 0,
                      "n_effective": n, "category": cat, "voice": voice, "outlet": "", "term": "", "lang": ""})
     rows.append({"scope": "overall", "stratum": "(all)", "coder": "(consensus)", "n_sampled": 0, "n_coded": 0,
                  "correct": 0, "incorrect": 0, "unsure": 0, "precision": overall[0], "ci_low": 0.5, "ci_high": 0.85,
@@ -113,3 +113,13 @@ def test_load_audit_names_what_is_missing(tmp_path):
 
     with pytest.raises(InputError, match="precision.csv, audit.json, agreement.csv not found"):
         load_audit(tmp_path)
+
+
+def test_a_stratum_sampled_but_not_coded_is_not_corrected(tmp_path):
+    audit = _audit(tmp_path, [("x", "own", 3, 4, 100), ("y", "own", 0, 0, 50)])
+    docs, hits = _corpus([("A", 1000, {"x": 4, "y": 2}), ("A", 1000, {"x": 2})])
+    t = corrected_rates(docs, hits, audit, n_boot=200).set_index(["group", "category"])
+    assert np.isnan(t.loc[("A", "y"), "corrected_per_1k"])
+    assert t.loc[("A", "y"), "precision_from"] == "not corrected: stratum y · own has no decided label"
+    assert np.isnan(t.loc[("A", "(all)"), "corrected_per_1k"])
+    assert t.loc[("A", "x"), "corrected_per_1k"] == pytest.approx(2.25)
