@@ -361,3 +361,41 @@ def test_recall_estimate_by_hand():
     assert r["miss_rate"] == pytest.approx(0.04)
     assert r["recall_ci"][0] == pytest.approx(500 / (500 + 0.13 * 5000), abs=1e-6)
     assert r["recall_ci"][1] == pytest.approx(850 / (850 + 0.01 * 5000), abs=1e-6)
+
+
+def test_html_sheet_saves_the_labels_as_a_sheet_that_scores(tmp_path):
+    """The fillable page in a real browser: tick labels, save, score the downloaded CSV."""
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run installs it)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    from framing.audit_sheets import sheet_html
+
+    sheet, _ = sample_hits(_hits(), TEXTS, SampleOptions(n=10, by=("category",), seed=1))
+    page_path = tmp_path / "sheet.html"
+    page_path.write_text(sheet_html(sheet, title="t", stem="sheet"), encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = b.new_page(accept_downloads=True)
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_path.as_uri())
+        for i in range(len(sheet)):
+            page.check(f'input[name="label-{i}"][value="{"correct" if i < 7 else "incorrect"}"]')
+        page.check('input[name="voice-0"][value="quoted"]')
+        page.fill("#note-0", 'says "so", twice, with commas')
+        page.fill("#coder", "Ann Lee")
+        with page.expect_download() as download:
+            page.click("#save")
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        b.close()
+    assert not errors and saved.name == "sheet-Ann_Lee.csv"
+    back = pd.read_csv(saved, dtype=str, keep_default_na=False)
+    assert list(back["hit_id"]) == list(sheet["hit_id"])
+    assert back.loc[0, "note"] == 'says "so", twice, with commas' and back.loc[0, "voice_label"] == "quoted"
+    p = precision_table(read_sheets([saved]))
+    sample = p[p["scope"] == "sample"].iloc[0]
+    assert (sample["correct"], sample["incorrect"]) == (7, 3)
