@@ -138,7 +138,8 @@ def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *
         rate = 1000 * counts.sum(axis=0) / total_words if total_words else np.zeros(k)
         p_all, p_b_all = [], []
         for j, cat in enumerate(cats):
-            p, n_eff, source = cell_precision(audit, cat, group)
+            outlet = str(d["outlet"].iloc[0]) if "outlet" in by and n else group
+            p, n_eff, source = cell_precision(audit, cat, outlet)
             if math.isnan(p):
                 draws, lo, hi = np.full(n_boot, np.nan), float("nan"), float("nan")
             else:
