@@ -13,8 +13,6 @@ use it unless told otherwise, and say which was used.
 """
 from __future__ import annotations
 
-import sys
-
 import pandas as pd
 
 from .lexicon import SCARE_QUOTE_ENTRY, Category, Lexicon
@@ -165,7 +163,3 @@ def plot_scare_quotes(table: pd.DataFrame, *, ax=None):
     ax.grid(axis="x", alpha=0.3)
     ax.figure.tight_layout()
     return ax
-
-
-def print_note(message: str) -> None:
-    print(message, file=sys.stderr)
