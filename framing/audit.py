@@ -314,7 +314,13 @@ def read_sheets(paths, sample_info: dict | None = None) -> Sheets:
     frames = []
     coders: list[str] = []
     read = []
+    seen_paths: set = set()
     for path in paths:
+        resolved = Path(path).resolve()
+        if resolved in seen_paths:
+            problems.append(f"{Path(path).name}: given twice: give each coder's sheet once")
+            continue
+        seen_paths.add(resolved)
         table, lines = read_sheet_file(path)
         name = Path(path).name
         missing_cols = [c for c in REQUIRED_COLUMNS if c not in table.columns]

@@ -397,3 +397,19 @@ def test_html_sheet_saves_the_labels_as_a_sheet_that_scores(tmp_path):
     p = precision_table(read_sheets([saved]))
     sample = p[p["scope"] == "sample"].iloc[0]
     assert (sample["correct"], sample["incorrect"]) == (7, 3)
+
+
+def test_unreadable_or_repeated_sheets(tmp_path, capsys):
+    _, _, (a,) = _write_sheets(tmp_path, {"a": A})
+    assert main(["audit", "score", str(a), str(a), "-o", str(tmp_path / "o")]) == 2
+    assert "a.csv: given twice: give each coder's sheet once" in capsys.readouterr().err
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("sample_id,hit_id\ncaf\xe9,x\n".encode("latin-1"))
+    assert main(["audit", "score", str(latin), "-o", str(tmp_path / "o")]) == 2
+    assert "latin.csv: not UTF-8 text: save the sheet as CSV UTF-8" in capsys.readouterr().err
+    assert main(["audit", "score", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
+    cols = tmp_path / "cols.csv"
+    cols.write_text("hit_id,label\nh1,correct\n")
+    assert main(["audit", "score", str(cols), "-o", str(tmp_path / "o")]) == 2
+    assert "cols.csv:1: column(s) sample_id, kind, stratum, stratum_size missing" in capsys.readouterr().err
