@@ -341,6 +341,7 @@ def keyness(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",), options
     by = list(by)
     docs = with_periods(documents, options.period) if "period" in by and "period" not in documents else documents
     h = counted_hits(hits, options.voices)
+    h = h[~h["category"].isin(APART)]  # measures of their own (scare quotes) are not lexicon terms
     h = h.merge(docs[["doc_id"] + [c for c in by if c not in h.columns]], on="doc_id", how="inner") \
         if any(c not in h.columns for c in by) else h[h["doc_id"].isin(docs["doc_id"])]
     glabel = group_labels(docs[by].astype(str))
@@ -591,6 +592,7 @@ def dispersion_table(documents: pd.DataFrame, hits: pd.DataFrame, *, terms=None,
     docs["doc_index"] = np.arange(len(docs))
     span = docs.groupby("outlet")["doc_index"].agg(outlet_first="min", outlet_last="max").reset_index()
     h = counted_hits(hits, options.voices)
+    h = h[~h["category"].isin(APART)]
     if terms:
         h = h[h["term"].isin(terms) | h["entry"].isin(terms)]
     else:

@@ -99,3 +99,16 @@ def test_analyze_writes_scare_quotes_csv(corpus, tmp_path):
     rates = pd.read_csv(out / "rates_by_outlet.csv")
     assert rates[rates["category"] == "(all)"].iloc[0]["hits"] == 1
     assert "scare_quote" in set(pd.read_csv(out / "hits.csv")["category"])
+
+
+def test_keyness_and_dispersion_leave_scare_quotes_out_unless_counted(corpus):
+    from framing.stats import StatsOptions, dispersion_table, keyness
+
+    docs = pd.DataFrame({"doc_id": ["p1", "p2"], "outlet": ["Paper", "Other"], "words": [16, 16],
+                         "date": pd.to_datetime(["2024-03-01", "2024-03-02"])})
+    for count, expected in ((False, set()), (True, {"(words in scare quotes)"})):
+        hits = _analysis(corpus, count).hits.assign(outlet=lambda h: h["doc_id"].map({"p1": "Paper", "p2": "Other"}))
+        k = keyness(docs, hits, ("outlet",), StatsOptions(n_boot=100))
+        d = dispersion_table(docs, hits)
+        assert set(k["term"]) & {"(words in scare quotes)"} == expected
+        assert set(d["term"]) & {"(words in scare quotes)"} == expected
