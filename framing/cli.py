@@ -125,19 +125,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period of the chart over time")
     p.set_defaults(run=_run_html)
 
-    p = sub.add_parser("exercise", help="write a classroom worksheet and its answer key (PDF)",
+    p = sub.add_parser("exercise", help="write a classroom worksheet and its answer key (PDF, DOCX, JSON)",
                        formatter_class=_fmt(), description=(
-                           "Worksheets from real flagged sentences of the corpus: a student copy (FILE.pdf) and an\n"
-                           "answer key (FILE-key.pdf). Kinds: spot (underline the loaded words), compare (the same\n"
-                           "event told by two outlets), rewrite (rewrite sentences neutrally), guess (which outlet\n"
-                           "wrote this?). The same --seed gives the same worksheet.\n\n"
+                           "Worksheets from real passages of the corpus (one to three whole sentences): a student copy\n"
+                           "(FILE.pdf) and an answer key (FILE-key.pdf), also as editable Word files (FILE.docx,\n"
+                           "FILE-key.docx) and as JSON for quiz tools (FILE.json) with --format. Kinds: spot (underline\n"
+                           "the loaded words), rewrite (rewrite sentences neutrally), whose (whose words: the outlet's,\n"
+                           "a quoted speaker's or a reported source's?), guess (which of several outlets wrote this?),\n"
+                           "compare (the same event told by two outlets). Items use the outlet's own confident wording\n"
+                           "(not quotations, reported speech, scare quotes or negated terms; whose uses quotations on\n"
+                           "purpose) from articles whose outlet is known. The same --seed gives the same worksheet.\n\n"
                            "examples:\n"
                            "  framing exercise --demo --kind spot -o spot.pdf\n"
                            "  framing exercise articles.txt page1.html --kind compare -o compare.pdf --seed 3\n"
-                           "  framing exercise export.csv --kind rewrite --items 6 --difficulty easy --outlets \"Outlet A\"\n"))
+                           "  framing exercise export.csv --kind rewrite --items 6 --difficulty easy --format pdf,docx,json\n"))
     _add_input_options(p)
-    p.add_argument("--kind", required=True, choices=["spot", "compare", "rewrite", "guess"], help="the kind of worksheet")
-    p.add_argument("-o", "--output", default="reports/worksheet.pdf", metavar="FILE.pdf", help="student copy; the key goes to FILE-key.pdf")
+    p.add_argument("--kind", required=True, choices=["spot", "compare", "rewrite", "guess", "whose"],
+                   help="the kind of worksheet")
+    p.add_argument("-o", "--output", default="reports/worksheet.pdf", metavar="FILE",
+                   help="student copy FILE.pdf (and .docx, .json); the key goes to FILE-key.pdf / FILE-key.docx")
+    p.add_argument("--format", default="pdf", metavar="LIST", dest="formats",
+                   help="comma-separated: pdf, docx, json (default: pdf)")
     p.add_argument("--items", type=int, default=8, metavar="N", help="number of passages or sentences (default: 8)")
     p.add_argument("--difficulty", choices=["easy", "medium", "hard"], default="medium", help="easy: strong, explicit terms; hard: mild ones")
     p.add_argument("--outlets", metavar="NAMES", help="only these outlets, comma-separated")

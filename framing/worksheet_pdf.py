@@ -1,0 +1,215 @@
+"""A worksheet (framing.worksheets.Worksheet) as two PDFs: the student copy and the answer key.
+
+Passages are set at 11 pt, every item is kept whole on one page, Arabic is shaped and laid out right
+to left by framing.bidi (also inside English lines), with the item number at the right end.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .bidi import has_rtl, paragraph
+from .output import atomic_path, ensure_dir
+from .report import _register_fonts
+from .worksheet_items import VOICE_LABEL
+
+HIGHLIGHT = "#FFE08A"
+PASSAGE_PT, DETAIL_PT, BODY_PT = 11, 10, 11
+
+
+def _styles():
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName="DejaVu", fontSize=BODY_PT, leading=BODY_PT * 1.35)
+    return {
+        "h1": ParagraphStyle("h1", parent=base, fontName="DejaVu-Bold", fontSize=17, leading=22, spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base, fontName="DejaVu-Bold", fontSize=12, leading=15, spaceBefore=6,
+                             spaceAfter=3),
+        "body": base,
+        "passage": ParagraphStyle("passage", parent=base, fontSize=PASSAGE_PT, leading=PASSAGE_PT * 1.4,
+                                  spaceAfter=4),
+        "detail": ParagraphStyle("detail", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * 1.3,
+                                 leftIndent=14, spaceAfter=2, textColor="#222222"),
+        "source": ParagraphStyle("source", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * 1.3,
+                                 leftIndent=14, textColor="#555555", spaceAfter=2),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=PASSAGE_PT - 0.5, leading=(PASSAGE_PT - 0.5) * 1.35),
+    }
+
+
+def _line():
+    from reportlab.platypus.flowables import HRFlowable
+
+    return HRFlowable(width="100%", thickness=0.5, color="#888888", spaceBefore=17, spaceAfter=0)
+
+
+def _numbered(number: int, text: str, style, marks=(), *, numbered_marks: bool = False):
+    """The passage with its item number first in reading order: at the left end of an English
+    passage, at the right end of an Arabic one."""
+    prefix = f"{number}. "
+    return paragraph(prefix + text, style, [(a + len(prefix), b + len(prefix)) for a, b in marks],
+                     numbered=numbered_marks)
+
+
+def _quoted(s: str) -> str:
+    return f"“{s}”"
+
+
+def hit_line(n: int, h: dict) -> str:
+    alts = ", ".join(h["alternatives"]) or "–"
+    return (f"{n}. In the passage: {_quoted(h['surface'])} (lexicon: {h['term']}). {h['category_label']}; "
+            f"{h['voice_label']}. Neutral alternatives: {alts}. Why: {h['rationale']}")
+
+
+def _source(p, st, wording):
+    return paragraph(wording["source_line"].format(outlet=p.outlet, date=p.date)
+                     + (f" · “{p.title}”" if p.title else ""), st["source"])
+
+
+def _item_flow(sheet, item, st, is_key):
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    kind, w = sheet.kind, sheet.wording
+    p = item.passages[0] if item.passages else None
+    flow = []
+    if kind == "whose":
+        marks = [(h.start, h.end) for h in p.hits]
+        flow.append(_numbered(item.number, p.text, st["passage"], marks, numbered_marks=True))
+        for n, h in enumerate(item.answer["voices"], start=1):
+            if is_key:
+                flow.append(paragraph(f"{n}. {_quoted(h['surface'])}: {h['voice_label']}. Cue: {h['cue']}.",
+                                      st["detail"]))
+            else:
+                boxes = "    ".join(f"☐ {c}" for c in item.choices)
+                flow.append(paragraph(f"{n}. {_quoted(h['surface'])}:  {boxes}", st["detail"]))
+    elif kind == "guess":
+        flow.append(_numbered(item.number, p.text, st["passage"]))
+        if is_key:
+            a = item.answer
+            flow.append(Paragraph(f"<b>Answer: {escape(a['outlet'])}</b> ({escape(p.date)})", st["detail"]))
+            if a["lexicon_words"]:
+                flow.append(paragraph("Loaded words from the lexicon: " + " · ".join(a["lexicon_words"]), st["detail"]))
+            if a["keyness_words"]:
+                flow.append(paragraph("Words this outlet uses far more than the others (keyness): "
+                                      + " · ".join(a["keyness_words"]), st["detail"]))
+        else:
+            flow.append(paragraph("Which outlet?   " + "     ".join(f"☐ {c}" for c in item.choices), st["detail"]))
+            flow.append(paragraph(w["guess"].get("clue_line", "Words that gave it away:"), st["detail"]))
+            flow.append(_line())
+    else:
+        marks = [(h["start"], h["end"]) for h in item.answer["loaded"]] if is_key else []
+        flow.append(_numbered(item.number, p.text, st["passage"], marks, numbered_marks=is_key))
+        if is_key:
+            if kind == "rewrite":
+                flow.append(paragraph("Neutral version: " + item.answer["neutral"], st["detail"]))
+            for n, h in enumerate(item.answer["loaded"], start=1):
+                flow.append(paragraph(hit_line(n, h), st["detail"]))
+        else:
+            for _ in range(w[kind].get("answer_lines", 2)):
+                flow.append(_line())
+    if is_key and p is not None:
+        flow.append(_source(p, st, w))
+    flow.append(Spacer(1, 12))
+    return [KeepTogether(flow)]
+
+
+def _compare_flow(sheet, st, is_key):
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    item = sheet.items[0]
+    cells = []
+    for p in item.passages:
+        marks = [(h.start, h.end) for h in p.hits] if is_key else []
+        cell = [Paragraph(f"<b>{escape(p.outlet)}</b> · {escape(p.date)}", st["body"])]
+        if p.title:
+            cell.append(paragraph(p.title, st["h2"]))
+        for para in _paragraph_spans(p.text, marks):
+            cell.append(paragraph(para[0], st["cell"], para[1], numbered=is_key))
+            cell.append(Spacer(1, 4))
+        cells.append(cell)
+    t = Table([cells], colWidths=[8.5 * cm, 8.5 * cm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (0, 0), 0.5, "#999999"),
+                           ("BOX", (1, 0), (1, 0), 0.5, "#999999"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    flow = [t, Spacer(1, 12)]
+    if is_key:
+        for p in item.passages:
+            block = [Paragraph(f"<b>{escape(p.outlet)}</b>", st["h2"])]
+            if not p.hits:
+                block.append(Paragraph("no loaded terms in this excerpt", st["detail"]))
+            for n, h in enumerate(p.hits, start=1):
+                block.append(paragraph(hit_line(n, _hit_dict(h)), st["detail"]))
+            flow.append(KeepTogether(block))
+    else:
+        for i, q in enumerate(sheet.questions, start=1):
+            flow.append(KeepTogether([paragraph(f"{i}. {q}", st["body"]), _line(), _line(), Spacer(1, 8)]))
+    return flow
+
+
+def _hit_dict(h) -> dict:
+    from .worksheets import hit_record
+
+    return hit_record(h)
+
+
+def _paragraph_spans(text: str, marks):
+    """The excerpt's paragraphs, each with its marks in its own offsets."""
+    import re
+
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        a0, a1 = m.start(), m.end()
+        out.append((m.group(), [(a - a0, b - a0) for a, b in marks if a >= a0 and b <= a1]))
+    return out
+
+
+def write_pdf(sheet, stem: Path, options) -> list[Path]:
+    _register_fonts()
+    ensure_dir(stem.parent if str(stem.parent) else ".")
+    student = stem.with_name(stem.name + ".pdf")
+    key = stem.with_name(stem.name + "-key.pdf")
+    for path, is_key in ((student, False), (key, True)):
+        _build(sheet, path, options, is_key)
+    return [student, key]
+
+
+def _build(sheet, path, options, is_key):
+    from reportlab.lib.pagesizes import A4, letter
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from . import __version__
+
+    st = _styles()
+    w = sheet.wording
+    page = A4 if options.page_size.upper() == "A4" else letter
+    flow = [Paragraph(escape(sheet.title) + (f" — {escape(w['key_banner'])}" if is_key else ""), st["h1"])]
+    if not is_key:
+        flow += [Paragraph(escape(w["name_line"]), st["body"]), Spacer(1, 6)]
+    flow += [paragraph(sheet.key_intro if is_key else sheet.instructions, st["body"]), Spacer(1, 10)]
+    if sheet.kind == "compare":
+        flow += _compare_flow(sheet, st, is_key)
+    else:
+        for item in sheet.items:
+            flow += _item_flow(sheet, item, st, is_key)
+    if is_key:
+        for note in sheet.notes:
+            flow.append(paragraph(note, st["source"]))
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("DejaVu", 8)
+        canvas.setFillGray(0.4)
+        canvas.drawString(2 * cm, 1.2 * cm, f"framing {__version__} · {sheet.kind} worksheet · seed {sheet.seed}"
+                          + (" · answer key" if is_key else ""))
+        canvas.drawRightString(page[0] - 2 * cm, 1.2 * cm, f"page {doc.page}")
+        canvas.restoreState()
+
+    title = sheet.title + (" (answer key)" if is_key else "")
+    with atomic_path(path) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+                                bottomMargin=2 * cm, title=title, author=f"framing {__version__}", invariant=1)
+        doc.build(flow, onFirstPage=footer, onLaterPages=footer)
+
+
+__all__ = ["write_pdf", "hit_line", "VOICE_LABEL", "has_rtl"]
