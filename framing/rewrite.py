@@ -65,6 +65,7 @@ def rules() -> dict:
         "dangling": frozenset(w.lower() for w in en["dangling"]),
         "placeholders": frozenset(en["placeholders"]),
         "no_omit": frozenset(w.lower() for w in en["no_omit_next_to"]),
+        "no_plural": frozenset(w.lower() for w in en["no_plural"]),
         "ar_conj": tuple(data["ar"]["conjunctions"]),
         "ar_prep": tuple(data["ar"]["prepositions"]),
         "ar_article": data["ar"]["article"],
@@ -154,7 +155,7 @@ def english_alternative(text: str, start: int, end: int, entry) -> str | None:
             continue
         alt_words = _head_phrase(alt.split())
         a_last, a_first = _shape(alt_words[-1]), _shape(alt_words[0])
-        if _agent(words[-1]) and not _agent(alt_words[-1]):
+        if not base_place and _agent(words[-1]) and not _agent(alt_words[-1]):
             continue  # "propagandists" is people: never "statements"
         speech = _speech_verb(alt_words[0])
         if noun_place and speech:
@@ -177,7 +178,8 @@ def _agent(word: str) -> bool:
     """A word for people by its ending ("propagandists", "fighters", "militants", "people")."""
     w = word.lower().rstrip("s")
     return w.endswith(("ist", "er", "or", "ant", "ent", "ian", "man", "men", "people", "person", "ee", "ier")) \
-        and not w.endswith(("ment", "ter", "order", "power", "paper", "water", "number", "border", "matter"))
+        and not w.endswith(("ment", "order", "power", "paper", "water", "number", "border", "matter", "letter",
+                            "quarter", "center", "centre", "winter", "chapter", "computer", "sector", "factor"))
 
 
 _PREPOSITIONS = frozenset("of in on for against to from with by at".split())
@@ -193,7 +195,8 @@ def _head_phrase(words: list[str]) -> list[str]:
 
 def noun_place_is_mass(alt: str) -> bool:
     """Alternatives that cannot take a plural "-s" (an adjective or adverb left as the head)."""
-    return _shape(alt.split()[-1]) in ("ly", "ed", "ing")
+    head = _head_phrase(alt.split())[-1].lower()
+    return _shape(head) in ("ly", "ed", "ing") or head in rules()["no_plural"]
 
 
 def _can_omit(text: str, start: int, end: int) -> bool:
@@ -228,7 +231,7 @@ def _strip_marks(s: str) -> str:
     return _AR_MARKS.sub("", s)
 
 
-def arabic_parts(surface: str, entry) -> tuple[str, bool, str] | None:
+def arabic_parts(surface: str, entry) -> tuple[str, bool, str, bool] | None:
     """(attached prefix as written, whether the term had the article, the term's own head word) for
     an Arabic surface, e.g. "والإرهابيين" -> ("و", True, "إرهابيين"). None when it cannot be read."""
     r = rules()
@@ -236,14 +239,14 @@ def arabic_parts(surface: str, entry) -> tuple[str, bool, str] | None:
     fs = fold(s)
     art = r["ar_article"]
     best = None
-    for form in entry.forms:
+    for k, form in enumerate(entry.forms):
         f = fold(_strip_marks(form.rstrip("*")))
         for core in {f, f[2:] if f.startswith(art) and len(f) > 4 else f}:
             if fs.endswith(core) and (best is None or len(core) > len(best[1])):
-                best = (fs[:len(fs) - len(core)], core)
+                best = (fs[:len(fs) - len(core)], core, k == 0)
     if best is None:
         return None
-    prefix, core = best
+    prefix, core, headword = best
     rest = prefix
     conj = prep = ""
     if rest[:1] in r["ar_conj"] and len(rest) >= 1:
@@ -261,7 +264,7 @@ def arabic_parts(surface: str, entry) -> tuple[str, bool, str] | None:
     if fold(core_text).startswith(art):
         article, core_text = True, core_text[2:]
     head = core_text.split()[0] if core_text.split() else ""
-    return conj + prep, article, head
+    return conj + prep, article, head, headword
 
 
 def _ar_class(word: str) -> str:
@@ -277,20 +280,27 @@ def _ar_class(word: str) -> str:
     return "other"
 
 
-def arabic_alternative(surface: str, entry) -> str | None:
+def arabic_alternative(surface: str, entry, following: str = "") -> str | None:
+    """The alternative for an Arabic surface, with its attached prefix; None when none fits. A form
+    other than the headword needs an ending that shows its number (ون ين ات ة): a broken plural
+    ("الشهداء") is never given a singular alternative ("القتيل")."""
     parts = arabic_parts(surface, entry)
     if parts is None:
         return None
-    prefix, article, head = parts
+    prefix, article, head, headword = parts
     art = rules()["ar_article"]
     cls = _ar_class(head)
     oblique = fold(head).endswith("ين")
+    if cls == "other" and not headword:
+        return None
     for alt in entry.neutral:
         if alt in OMIT or is_instruction(alt):
             continue
         words = alt.split()
         if _ar_class(words[0]) != cls:
             continue
+        if following[:1] == "ب" and words[-1].startswith("ب"):
+            continue  # "المعروف باسم بالتحالف": two prepositions
         if cls == "construct_or_nisba" and fold(words[0])[-1:] != fold(head)[-1:]:
             continue
         if cls == "sound_plural":
@@ -336,7 +346,8 @@ def neutral_rewrite(text: str, hits, lexicon) -> Rewrite | None:
                 return None
             surface = text[start:end]
             if has_arabic(surface):
-                alt = arabic_alternative(surface, entry)
+                nxt = text[end:].split()
+                alt = arabic_alternative(surface, entry, nxt[0] if nxt else "")
             else:
                 alt = english_alternative(text, start, end, entry)
             if alt is None:
@@ -369,6 +380,9 @@ def _apply(text: str, edits) -> Rewrite | None:
             rw = repl.split()
             if prev and len(rw) > 1 and rw[0].lower() == prev.group(1).lower():
                 repl = " ".join(rw[1:])  # "four foreign mercenaries" -> "four foreign fighters"
+            elif prev and prev.group(1) == "the" and len(rw) == 1 and rw[0][:1].isupper() and not has_arabic(repl):
+                out = out[:prev.start()]  # "the Zionist regime" -> "Israel", not "the Israel"
+                at = len(out)
         out += repl
         out = _fix_article(out, at)
         if how == "mark":

@@ -186,17 +186,23 @@ def select_passages(analysis, options, *, voices: tuple[str, ...] = ("own",), ne
             att_by_doc.setdefault(r.doc_id, []).append((r.start, r.verb))
     excluded: Counter = Counter()
     passages = []
-    for doc_id, g in hits.groupby("doc_id", sort=True):
+    by_doc: dict[str, list] = {}
+    for h in hits.itertuples():
+        by_doc.setdefault(h.doc_id, []).append(h)
+    doc_info = {d: (o, t, dt) for d, o, t, dt in zip(docs.index, docs["outlet"], docs["title"], docs["date"])}
+    for doc_id in sorted(by_doc):
+        g = by_doc[doc_id]
         text = analysis.texts.get(doc_id, "")
         if not text:
             continue
-        doc = docs.loc[doc_id]
-        spans = sentence_spans(text)
-        reasons = {h.Index: hit_reason(h, lexicon, voices) for h in g.itertuples()}
+        reasons = {h.Index: hit_reason(h, lexicon, voices) for h in g}
         for r in reasons.values():
             if r:
                 excluded[r] += 1
-        good = [h for h in g.itertuples() if reasons[h.Index] is None]
+        good = [h for h in g if reasons[h.Index] is None]
+        if not good:
+            continue
+        spans = sentence_spans(text)
         done: set[tuple[int, int]] = set()
         for h in good:
             if h.sentence >= len(spans):
@@ -210,7 +216,7 @@ def select_passages(analysis, options, *, voices: tuple[str, ...] = ("own",), ne
             done.add(bounds)
             p0, p1 = bounds
             item_hits = []
-            for o in g.itertuples():
+            for o in g:
                 if o.start < p0 or o.end > p1 or o.negated:
                     continue
                 entry = lexicon.by_id.get(o.entry)
@@ -225,8 +231,8 @@ def select_passages(analysis, options, *, voices: tuple[str, ...] = ("own",), ne
             item_hits = _no_overlap(item_hits)
             if need_all_voices is False and not any(x.teach for x in item_hits):
                 continue
-            passages.append(Passage(doc_id, doc["outlet"], _date(doc["date"]), str(doc["title"] or ""),
-                                    text[p0:p1], p0, item_hits))
+            outlet, title, date = doc_info[doc_id]
+            passages.append(Passage(doc_id, outlet, _date(date), str(title or ""), text[p0:p1], p0, item_hits))
     return Selection(passages, excluded)
 
 
