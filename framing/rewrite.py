@@ -64,6 +64,7 @@ def rules() -> dict:
         "irregular_past": frozenset(w.lower() for w in en["irregular_past"]),
         "dangling": frozenset(w.lower() for w in en["dangling"]),
         "placeholders": frozenset(en["placeholders"]),
+        "instruction_starts": frozenset(en["instruction_starts"]) | frozenset(data["ar"]["instruction_starts"]),
         "no_omit": frozenset(w.lower() for w in en["no_omit_next_to"]),
         "no_plural": frozenset(w.lower() for w in en["no_plural"]),
         "ar_conj": tuple(data["ar"]["conjunctions"]),
@@ -79,8 +80,8 @@ def is_instruction(alternative: str) -> bool:
     if not alt or alt.startswith("(") or alt.endswith(")") or alt == SCARE_QUOTE_ENTRY.neutral[0]:
         return True
     words = alt.split()
-    if any(w.strip(",.") in r["placeholders"] for w in words):
-        return True
+    if any(w.strip(",.") in r["placeholders"] for w in words) or words[0] in r["instruction_starts"]:
+        return True  # "which X says", "named group" (= use the group's name), "اسم الجماعة"
     return not has_arabic(alt) and words[-1].lower() in r["dangling"]
 
 
@@ -337,7 +338,7 @@ def neutral_rewrite(text: str, hits, lexicon) -> Rewrite | None:
         if edits and start < edits[-1][1]:
             continue  # overlaps the hit before
         if scare:
-            if quote is None:
+            if quote is None or not quote.closed:
                 return None
             edits.append((quote.start, quote.start + 1, "", "mark"))
         if eid != SCARE_QUOTE_ENTRY.id:

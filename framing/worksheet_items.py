@@ -40,6 +40,7 @@ REASONS = {
     "outlet_named": "the passage names an outlet",
 }
 MIN_PASSAGE, MAX_PASSAGE, SHORT_PASSAGE = 60, 480, 170
+_TRANSCRIPT = re.compile(r"[\"'“‘]?[A-Z][A-Z.'’ -]{2,}(?:\([^)]*\))?:")
 _END = re.compile(r"[.!?؟…][\"'”’»)\]]*\s*$")
 
 
@@ -115,13 +116,17 @@ def hit_reason(h, lexicon, voices: tuple[str, ...]) -> str | None:
 
 def _boilerplate(text: str) -> bool:
     low = text.lower()
-    return any(p in low for p in filters()["boilerplate_phrases"])
+    if any(p in low for p in filters()["boilerplate_phrases"]):
+        return True
+    return any(re.search(p, text) for p in filters()["boilerplate_patterns"])
 
 
 def _whole(text: str, arabic: bool) -> bool:
     t = text.strip()
     if "\n" in t or not _END.search(t) or len(t.split()) < 6:
         return False
+    if _TRANSCRIPT.match(t):
+        return False  # "SENATOR JANE DOE: ..." is a speaker's words in a transcript
     if t.count("“") != t.count("”") or t.count('"') % 2 or t.count("«") != t.count("»"):
         return False  # part of a quotation that starts or ends in another sentence
     first = t.lstrip("\"'“‘«(")[:1]
