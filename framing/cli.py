@@ -184,8 +184,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("segment", help="show how text dumps are split into articles",
                        formatter_class=_fmt(), description=(
                            "Split pasted multi-article text files into articles and filler and show the result.\n\n"
-                           "A corrections file (CSV or YAML) fixes what the automatic split got wrong; give it to\n"
-                           "every command with --corrections FILE.\n\n"
+                           "A corrections file (CSV or YAML) fixes what the automatic split got wrong, and gives the\n"
+                           "outlet of articles that have none (shown as (unknown)); give it to every command with\n"
+                           "--corrections FILE. Segments are named by file and line range, as this command shows them.\n\n"
+                           "corrections file, YAML (a list):\n"
+                           "  - file: dump.txt        # the input file\n"
+                           "    lines: 300-310        # the segment holding these lines (or one line: 300)\n"
+                           "    outlet: Al Mayadeen   # set any of: outlet, date, title, author, lang, kind\n"
+                           "  - file: dump.txt\n"
+                           "    merge: 120-200        # the segments overlapping these lines become one\n"
+                           "  - file: dump.txt\n"
+                           "    split: 245            # a new segment starts at line 245\n"
+                           "corrections file, CSV (action: set, merge or split; empty = set):\n"
+                           "  file,action,lines,outlet,date,title,author,lang,kind\n"
+                           "  dump.txt,set,300-310,Al Mayadeen,2022-03-05,,,,\n\n"
                            "examples:\n"
                            "  framing segment articles.txt\n"
                            "  framing segment articles.txt --format jsonl -o segments.jsonl\n"))

@@ -17,29 +17,38 @@ HIGHLIGHT = "#FFE08A"
 PASSAGE_PT, DETAIL_PT, BODY_PT = 11, 10, 11
 
 
-def _styles():
+NEAR_EMPTY = 0.25   # a last page filled less than this is rebuilt tighter
+
+
+def _styles(compact: bool = False):
     from reportlab.lib.styles import ParagraphStyle
 
-    base = ParagraphStyle("base", fontName="DejaVu", fontSize=BODY_PT, leading=BODY_PT * 1.35)
+    lead = 1.25 if compact else 1.35
+    base = ParagraphStyle("base", fontName="DejaVu", fontSize=BODY_PT, leading=BODY_PT * lead)
     return {
         "h1": ParagraphStyle("h1", parent=base, fontName="DejaVu-Bold", fontSize=17, leading=22, spaceAfter=6),
         "h2": ParagraphStyle("h2", parent=base, fontName="DejaVu-Bold", fontSize=12, leading=15, spaceBefore=6,
                              spaceAfter=3),
         "body": base,
-        "passage": ParagraphStyle("passage", parent=base, fontSize=PASSAGE_PT, leading=PASSAGE_PT * 1.4,
+        "passage": ParagraphStyle("passage", parent=base, fontSize=PASSAGE_PT, leading=PASSAGE_PT * (lead + 0.05),
                                   spaceAfter=4),
-        "detail": ParagraphStyle("detail", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * 1.3,
+        "detail": ParagraphStyle("detail", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * (lead - 0.05),
                                  leftIndent=14, spaceAfter=2, textColor="#222222"),
-        "source": ParagraphStyle("source", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * 1.3,
+        "source": ParagraphStyle("source", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * (lead - 0.05),
                                  leftIndent=14, textColor="#555555", spaceAfter=2),
         "cell": ParagraphStyle("cell", parent=base, fontSize=PASSAGE_PT - 0.5, leading=(PASSAGE_PT - 0.5) * 1.35),
+        "gap": 7 if compact else 12,
+        "line_gap": 15 if compact else 17,
     }
+
+
+_LINE_GAP = [17]
 
 
 def _line():
     from reportlab.platypus.flowables import HRFlowable
 
-    return HRFlowable(width="100%", thickness=0.5, color="#888888", spaceBefore=17, spaceAfter=0)
+    return HRFlowable(width="100%", thickness=0.5, color="#888888", spaceBefore=_LINE_GAP[0], spaceAfter=0)
 
 
 def _numbered(number: int, text: str, style, marks=(), *, numbered_marks: bool = False):
@@ -108,7 +117,7 @@ def _item_flow(sheet, item, st, is_key):
                 flow.append(_line())
     if is_key and p is not None:
         flow.append(_source(p, st, w))
-    flow.append(Spacer(1, 12))
+    flow.append(Spacer(1, st["gap"]))
     return [KeepTogether(flow)]
 
 
@@ -169,18 +178,25 @@ def write_pdf(sheet, stem: Path, options) -> list[Path]:
     student = stem.with_name(stem.name + ".pdf")
     key = stem.with_name(stem.name + "-key.pdf")
     for path, is_key in ((student, False), (key, True)):
-        _build(sheet, path, options, is_key)
+        # a last page that holds a line or two is avoided by setting the sheet a little tighter
+        pages, fill = _build(sheet, path, options, is_key)
+        if pages > 1 and fill < NEAR_EMPTY:
+            tight, _ = _build(sheet, path, options, is_key, compact=True)
+            if tight >= pages:  # no page saved: keep the airier layout
+                _build(sheet, path, options, is_key)
     return [student, key]
 
 
-def _build(sheet, path, options, is_key):
+def _build(sheet, path, options, is_key, compact: bool = False) -> tuple[int, float]:
+    """Write one PDF; returns its number of pages and how full its last page is (0-1)."""
     from reportlab.lib.pagesizes import A4, letter
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     from . import __version__
 
-    st = _styles()
+    st = _styles(compact)
+    _LINE_GAP[0] = st["line_gap"]
     w = sheet.wording
     page = A4 if options.page_size.upper() == "A4" else letter
     flow = [Paragraph(escape(sheet.title) + (f" — {escape(w['key_banner'])}" if is_key else ""), st["h1"])]
@@ -206,10 +222,20 @@ def _build(sheet, path, options, is_key):
         canvas.restoreState()
 
     title = sheet.title + (" (answer key)" if is_key else "")
+    state = {"page": 0, "y": 0.0, "top": 0.0, "height": 1.0}
+
+    class Doc(SimpleDocTemplate):
+        def afterFlowable(self, flowable):  # noqa: N802 (reportlab's name)
+            frame = getattr(self, "frame", None)
+            if frame is None:
+                return
+            state.update(page=self.page, y=frame._y, top=frame._y1 + frame._height, height=frame._height)
+
     with atomic_path(path) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-                                bottomMargin=2 * cm, title=title, author=f"framing {__version__}", invariant=1)
+        doc = Doc(str(tmp), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+                  bottomMargin=2 * cm, title=title, author=f"framing {__version__}", invariant=1)
         doc.build(flow, onFirstPage=footer, onLaterPages=footer)
+    return state["page"], (state["top"] - state["y"]) / max(1.0, state["height"])
 
 
 __all__ = ["write_pdf", "hit_line", "VOICE_LABEL", "has_rtl"]

@@ -21,7 +21,7 @@ import yaml
 
 from .errors import OptionError
 from .rewrite import neutral_rewrite
-from .worksheet_items import VOICE_LABEL, Passage, Selection, difficulty_pool, select_passages, spread_over_outlets
+from .worksheet_items import REASONS, VOICE_LABEL, Passage, Selection, difficulty_pool, select_passages, spread_over_outlets
 
 KINDS = ("spot", "compare", "rewrite", "guess", "whose")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -90,7 +90,7 @@ def hit_record(h, number: int | None = None) -> dict:
 # ----------------------------------------------------------------------------- the kinds
 
 def _none_found(sel: Selection, what: str) -> OptionError:
-    why = "; ".join(f"{n} {k}" for k, n in sel.excluded.most_common(4))
+    why = "; ".join(f"{n} {REASONS.get(k, k)}" for k, n in sel.excluded.most_common(4))
     return OptionError(f"no passage qualifies for this worksheet ({what}){': hits left out: ' + why if why else ''}: "
                        "check --outlets and --lang, or give the outlet of articles that have none")
 
