@@ -64,8 +64,11 @@ def _quoted(s: str) -> str:
 
 
 def hit_line(n: int, h: dict) -> str:
-    alts = ", ".join(h["alternatives"]) or "–"
-    return (f"{n}. In the passage: {_quoted(h['surface'])} (lexicon: {h['term']}). {h['category_label']}; "
+    sep = "، " if any(has_rtl(a) for a in h["alternatives"]) else ", "  # an Arabic comma keeps Arabic lists in order
+    alts = sep.join(h["alternatives"]) or "–"
+    same = h["surface"].lower() == h["term"].lower()
+    return (f"{n}. In the passage: {_quoted(h['surface'])}{'' if same else ' (lexicon: ' + h['term'] + ')'}. "
+            f"{h['category_label']}; "
             f"{h['voice_label']}. Neutral alternatives: {alts}. Why: {h['rationale']}")
 
 
@@ -108,7 +111,9 @@ def _item_flow(sheet, item, st, is_key):
         marks = [(h["start"], h["end"]) for h in item.answer["loaded"]] if is_key else []
         flow.append(_numbered(item.number, p.text, st["passage"], marks, numbered_marks=is_key))
         if is_key:
-            if kind == "rewrite":
+            if kind == "rewrite" and p.rtl:  # its own right-to-left paragraph, not inside an English line
+                flow += [paragraph("Neutral version:", st["detail"]), paragraph(item.answer["neutral"], st["detail"])]
+            elif kind == "rewrite":
                 flow.append(paragraph("Neutral version: " + item.answer["neutral"], st["detail"]))
             for n, h in enumerate(item.answer["loaded"], start=1):
                 flow.append(paragraph(hit_line(n, h), st["detail"]))
