@@ -36,9 +36,10 @@ REASONS = {
     "negated": "negated",
     "ambiguous": "a term with a neutral sense too",
     "not_whole": "not in one to three whole sentences of reporting",
-    "no_rewrite": "no safe neutral rewrite",
-    "outlet_named": "the passage names an outlet",
+    "no_rewrite": "with no safe neutral rewrite",
+    "outlet_named": "naming an outlet (it would give the answer away)",
 }
+PASSAGE_REASONS = ("no_rewrite", "outlet_named")
 MIN_PASSAGE, MAX_PASSAGE, SHORT_PASSAGE = 60, 480, 170
 _TRANSCRIPT = re.compile(r"[\"'“‘]?[A-Z][A-Z.'’ -]{2,}(?:\([^)]*\))?:")
 _END = re.compile(r"[.!?؟…][\"'”’»)\]]*\s*$")
@@ -91,7 +92,8 @@ class Selection:
     def shortfall(self, asked: int, got: int, what: str = "passages") -> str | None:
         if got >= asked:
             return None
-        why = "; ".join(f"{n} hit(s) {REASONS.get(k, k)}" for k, n in self.excluded.most_common() if n)
+        why = "; ".join(f"{n} {'passage(s)' if k in PASSAGE_REASONS else 'hit(s)'} {REASONS.get(k, k)}"
+                        for k, n in self.excluded.most_common() if n)
         return (f"only {got} of the {asked} items asked for qualified ({len(self.passages)} {what} with a confident "
                 f"loaded term in the outlet's own words)" + (f"; left out: {why}" if why else ""))
 

@@ -22,7 +22,7 @@ from .types import UNKNOWN_OUTLET
 from .worksheet_items import Passage, select_passages
 
 TOP_TERMS, MIN_SHARED, DAYS, MAX_COSINE = 12, 3, 3, 0.85
-HEAD_CHARS = 2500
+HEAD_CHARS = 1500
 EXCERPT_WORDS = 170
 
 

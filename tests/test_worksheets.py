@@ -119,7 +119,7 @@ def test_fewer_items_than_asked_says_how_many_and_why(tmp_path, capsys):
     err = capsys.readouterr().err
     n = len(json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["items"])
     assert f"only {n} of the 300 items asked for qualified" in err
-    assert "inside a quotation" in err and "no safe neutral rewrite" in err
+    assert "inside a quotation" in err and "passage(s) with no safe neutral rewrite" in err
 
 
 def test_arabic_items_are_shaped_with_the_number_at_the_right(tmp_path):
