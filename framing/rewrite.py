@@ -67,6 +67,13 @@ def rules() -> dict:
         "instruction_starts": frozenset(en["instruction_starts"]) | frozenset(data["ar"]["instruction_starts"]),
         "no_omit": frozenset(w.lower() for w in en["no_omit_next_to"]),
         "no_plural": frozenset(w.lower() for w in en["no_plural"]),
+        "copulas": frozenset(w.lower() for w in en["copulas"]),
+        "no_omit_after": frozenset(w.lower() for w in en["no_omit_after"]),
+        "omit_phrases": frozenset(w.lower() for w in en["omit_phrases"]),
+        "adjectives": frozenset(w.lower() for w in en["adjectives"]),
+        "participle_after": frozenset(w.lower() for w in en["participle_after"]),
+        "past_only": frozenset(w.lower() for w in en["past_only"]),
+        "quantifiers": frozenset(w.lower() for w in en["quantifiers"]),
         "ar_conj": tuple(data["ar"]["conjunctions"]),
         "ar_prep": tuple(data["ar"]["prepositions"]),
         "ar_article": data["ar"]["article"],
@@ -145,8 +152,23 @@ def english_alternative(text: str, start: int, end: int, entry) -> str | None:
         return None
     last, first = _shape(words[-1]), _shape(words[0])
     before = _word_before(text, start)
+    if surface[:1].isupper() and entry.term[:1].islower() and not _sentence_start(text, start):
+        return None  # a capital in mid-sentence: a name or a title ("worked on Scandal"), not the word
     noun_place = before in r["noun_after"] or text[max(0, start - 3):start].rstrip().endswith(("'s", "’s"))
     base_place = before in r["base_after"]
+    forms = {f.lower().rstrip("*") for f in entry.forms}
+    if last == "base" and words[-1].lower().endswith("is") and words[-1].lower()[:-1] in forms:
+        last = "s"  # "jihadis", "Iraqis": plurals in -is
+    verb_entry = any(_speech_verb(a.split()[0]) for a in entry.neutral if a.split())
+    abstract = _abstract(words[-1])
+    participle_place = before in r["participle_after"]
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end:])
+    following = nxt.group(1) if nxt else ""
+    modifier = following.islower() and following not in (r["dangling"] | r["base_after"] | r["copulas"]
+                                                          | r["participle_after"]) \
+        and _shape(following) not in ("ed", "ing", "ly")  # "a steadfast ally": it modifies the next word
+    article_before = before in ("a", "an", "the")
+    possessive = re.search(r"['’]s\b", surface) is not None
     for alt in entry.neutral:
         if alt in OMIT:
             if _can_omit(text, start, end):
@@ -155,6 +177,20 @@ def english_alternative(text: str, start: int, end: int, entry) -> str | None:
         if is_instruction(alt):
             continue
         alt_words = _head_phrase(alt.split())
+        if verb_entry and not noun_place and not _speech_verb(alt_words[0]):
+            continue  # "politicians claim there is": a verb; "statement" would be a noun
+        if abstract and (_agent(alt_words[-1]) or _adjectival(alt_words[-1])):
+            continue  # "its brazenness" is a quality: never "its open", "tyranny" never "ruler"
+        if len(words) == 1 and not abstract and _abstract(alt_words[-1]) and modifier:
+            continue  # "a steadfast ally" is never "an endurance ally"
+        if len(words) == 1 and any(w.lower() in _PREPOSITIONS for w in alt.split()):
+            continue  # a paraphrase with a preposition does not fit where one word stood
+        if participle_place and alt_words[0].lower() in r["past_only"]:
+            continue  # "have skyrocketed" -> "have risen", never "have rose"
+        if article_before and alt_words[0].lower() in r["quantifiers"]:
+            continue
+        if possessive and before not in _DETERMINERS and not re.search(r"['’]s\b", alt):
+            alt = "the " + alt  # "with Putin's regime" -> "with the Russian government"
         a_last, a_first = _shape(alt_words[-1]), _shape(alt_words[0])
         if not base_place and _agent(words[-1]) and not _agent(alt_words[-1]):
             continue  # "propagandists" is people: never "statements"
@@ -183,7 +219,8 @@ def _agent(word: str) -> bool:
                             "quarter", "center", "centre", "winter", "chapter", "computer", "sector", "factor"))
 
 
-_PREPOSITIONS = frozenset("of in on for against to from with by at".split())
+_DETERMINERS = frozenset("a an the this that these those his her their its our your my".split())
+_PREPOSITIONS = frozenset("of in on for against to from with by at before after".split())
 
 
 def _head_phrase(words: list[str]) -> list[str]:
@@ -194,6 +231,21 @@ def _head_phrase(words: list[str]) -> list[str]:
     return words
 
 
+def _abstract(word: str) -> bool:
+    """A noun for a quality or state by its ending (brazenness, barbarism, tyranny, mockery)."""
+    w = word.lower()
+    if w.endswith("s") and not w.endswith("ness"):
+        w = w[:-1]  # "barbarisms", "atrocities" (-> "atrocitie": no ending; the singular is what counts)
+    return len(w) > 5 and w.endswith(("ness", "ism", "ity", "ment", "tion", "sion", "ance", "ence", "ery", "ship",
+                                      "hood", "acy", "anny"))
+
+
+def _adjectival(word: str) -> bool:
+    w = word.lower()
+    return w in rules()["adjectives"] or (len(w) > 4 and w.endswith(
+        ("ent", "ant", "ous", "ive", "al", "ful", "ic", "less", "able", "ible", "ed")))
+
+
 def noun_place_is_mass(alt: str) -> bool:
     """Alternatives that cannot take a plural "-s" (an adjective or adverb left as the head)."""
     head = _head_phrase(alt.split())[-1].lower()
@@ -201,13 +253,23 @@ def noun_place_is_mass(alt: str) -> bool:
 
 
 def _can_omit(text: str, start: int, end: int) -> bool:
-    """A modifier can be dropped when a word follows it and no conjunction or degree word is beside it."""
+    """A modifier can be dropped when a word follows it and no conjunction or degree word is beside it;
+    after "is"/"was" only an adverb in -ly ("it is obvious that" must stay); of phrases, only the
+    sentence adverbs of rewrite.yaml ("of course", "in fact")."""
     r = rules()
-    after = re.match(r"[ \t]+([^\W\d_][\w'’-]*)", text[end:])
+    surface = text[start:end]
+    words = surface.lower().split()
+    if len(words) > 1 and " ".join(words) not in r["omit_phrases"]:
+        return False
+    after = re.match(r",?[ \t]+([^\W\d_][\w'’-]*)", text[end:])
     if not after or after.group(1).lower() in r["no_omit"]:
         return False
     before = _word_before(text, start)
-    if before in r["no_omit"] or text[:start].rstrip().endswith((",", "-")):
+    raw_before = text[max(0, start - 6):start].rstrip().lower()
+    copula = before in r["copulas"] or raw_before.endswith(("'s", "’s"))
+    if copula and not (len(words) == 1 and words[0].endswith("ly")):
+        return False
+    if before in r["no_omit_after"] or text[:start].rstrip().endswith((",", "-")):
         return False
     return True
 
@@ -365,6 +427,7 @@ def neutral_rewrite(text: str, hits, lexicon) -> Rewrite | None:
 
 def _apply(text: str, edits) -> Rewrite | None:
     out, pos, changes = "", 0, []
+    fix_at: list[int] = []
     scare_open = None
     for start, end, repl, how in sorted(edits, key=lambda e: (e[0], e[1])):
         out += text[pos:start]
@@ -372,10 +435,17 @@ def _apply(text: str, edits) -> Rewrite | None:
         if how == "omitted":
             out = out.rstrip(" ")
             at = len(out)
+            if text[end:end + 1] == ",":
+                end += 1
             if out and not out.endswith((" ", "\n")) and text[end:end + 1] == " ":
                 end += 1
                 out += " "
                 at = len(out)
+            elif text[end:end + 1] == " ":
+                end += 1
+            if _sentence_start(text, start) and text[end:end + 1].islower():
+                out += text[end].upper()
+                end += 1
         elif how == "replaced":
             prev = re.search(r"([^\W\d_]+)\s+$", out)
             rw = repl.split()
@@ -385,7 +455,7 @@ def _apply(text: str, edits) -> Rewrite | None:
                 out = out[:prev.start()]  # "the Zionist regime" -> "Israel", not "the Israel"
                 at = len(out)
         out += repl
-        out = _fix_article(out, at)
+        fix_at.append(at)
         if how == "mark":
             if scare_open is None:
                 scare_open = start
@@ -397,10 +467,15 @@ def _apply(text: str, edits) -> Rewrite | None:
             changes.append(Change(start, end, text[start:end], repl, how))
         pos = end
     out += text[pos:]
+    for at in reversed(fix_at):  # from the end, so that earlier positions stay right
+        out = _fix_article(out, at)
     if _doubled(out) - _doubled(text):
         return None
     return Rewrite(out, tuple(changes))
 
 
 def _doubled(text: str) -> set[str]:
-    return {m.group(1).lower() for m in re.finditer(r"\b([^\W\d_]+)\s+\1\b", text, flags=re.IGNORECASE)}
+    """Words said twice in a row, and two-word phrases repeated across a comma ("armed groups, armed groups")."""
+    words = {m.group(1).lower() for m in re.finditer(r"\b([^\W\d_]+)\s+\1\b", text, flags=re.IGNORECASE)}
+    pairs = {m.group(1).lower() for m in re.finditer(r"\b([^\W\d_]+ [^\W\d_]+)\W+\1\b", text, flags=re.IGNORECASE)}
+    return words | pairs

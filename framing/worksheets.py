@@ -114,7 +114,9 @@ def build_rewrite(analysis, options) -> tuple[list[Item], Selection]:
     for p in sel.passages:
         # every loaded word in the outlet's own voice is rewritten (not only the confident ones), or
         # the "neutral version" would still carry some
-        own = [(h.start, h.end, h.entry, h.scare_quote) for h in p.hits if h.teach or h.voice == "own"]
+        # scare-quote readings are left as written: in mainstream news they are mostly someone's words
+        own = [(h.start, h.end, h.entry, h.scare_quote) for h in p.hits
+               if h.teach or (h.voice == "own" and not h.scare_quote)]
         rw = neutral_rewrite(p.text, own, lexicon) if own else None
         if rw is None or rw.text == p.text:
             sel.excluded["no_rewrite"] += 1

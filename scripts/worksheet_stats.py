@@ -38,7 +38,8 @@ def main() -> None:
         print(f"  left out: {n:,} hits ({n / max(1, total):.0%}) {REASONS.get(k, k)}")
     safe = Counter()
     for p in sel.passages:
-        own = [(h.start, h.end, h.entry, h.scare_quote) for h in p.hits if h.teach or h.voice == "own"]
+        own = [(h.start, h.end, h.entry, h.scare_quote) for h in p.hits
+               if h.teach or (h.voice == "own" and not h.scare_quote)]
         r = neutral_rewrite(p.text, own, analysis.lexicon)
         safe["safe" if r is not None and r.text != p.text else "none"] += 1
     print(f"  safe neutral rewrite for {safe['safe']:,} of {len(sel.passages):,} qualifying passages "

@@ -165,3 +165,38 @@ def test_arabic_quotation_is_left_as_written():
     b = text.index("الإرهابيون", a + 1)
     r = neutral_rewrite(text, [(a, a + 10, AR_TERROR.id), (b, b + 10, AR_TERROR.id)], own(AR_TERROR))
     assert r.text == "قال المتحدث: «الإرهابيون هاجموا القرية»، وفر المسلحون."
+
+
+# ----------------------------------------------------------------------------- found on real news (hand-written look-alikes)
+
+@pytest.mark.parametrize("forms, neutral, text, term, expected", [
+    (["skyrocketed"], ["rose"], "Prices have skyrocketed this year.", "skyrocketed", None),         # never "have rose"
+    (["skyrocketed"], ["rose"], "Prices skyrocketed this year.", "skyrocketed", "Prices rose this year."),
+    (["steadfast"], ["endurance"], "She was a steadfast ally of the king.", "steadfast", None),     # adjective, not a noun
+    (["brazenness"], ["open"], "It is known for its brazenness and speed.", "brazenness", None),   # a quality, not "open"
+    (["tyranny"], ["ruler"], "They fought against tyranny for years.", "tyranny", None),            # a state, not a person
+    (["untold"], ["many"], "It is an untold story of the war.", "untold", None),                   # never "a many story"
+    (["genocide"], ["case before the court"], "The convention against genocide was signed.", "genocide", None),
+    (["scandal"], ["controversy"], "The plot of Scandal was far-fetched.", "Scandal", None),        # a title in mid-sentence
+    (["claim", "claims"], ["says", "said", "statement"], "These politicians claim there is proof.", "claim", None),
+    (["jihadi", "jihadis"], ["armed fighter"], "The jihadis fled the town.", "jihadis", "The armed fighters fled the town."),
+    (["Putin's regime"], ["Russian government"], "They worked with Putin's regime for years.", "Putin's regime",
+     "They worked with the Russian government for years."),
+    (["utter"], ["(omit)"], "We heard him utter his famous words.", "utter", None),                 # a verb here
+    (["obvious"], ["(omit)"], "It is obvious that she knows.", "obvious", None),                    # predicate
+    (["obviously"], ["(omit)"], "It is obviously not working.", "obviously", "It is not working."),
+    (["obvious"], ["(omit)"], "It is kind of an obvious one.", "obvious", "It is kind of a one."),  # article follows
+    (["of course"], ["(omit)"], "Of course, we must act.", "Of course", "We must act."),
+    (["no question that"], ["(omit)"], "There is no question that it works.", "no question that", None),
+])
+def test_rules_found_on_real_news(forms, neutral, text, term, expected):
+    e = entry("t.case", "en", forms, neutral)
+    assert rewrite(text, term, e.id, own(e)) == expected
+
+
+def test_a_phrase_repeated_across_a_comma_is_not_created():
+    a = entry("t.militias", "en", ["militias"], ["armed groups"])
+    b = entry("t.terror_groups", "en", ["terrorist groups"], ["armed groups"])
+    text = "It works through militias, terrorist groups and others."
+    i, j = text.index("militias"), text.index("terrorist groups")
+    assert neutral_rewrite(text, [(i, i + 8, a.id), (j, j + 16, b.id)], own(a, b)) is None
