@@ -181,6 +181,9 @@ def english_alternative(text: str, start: int, end: int, entry) -> str | None:
             continue  # "politicians claim there is": a verb; "statement" would be a noun
         if abstract and (_agent(alt_words[-1]) or _adjectival(alt_words[-1])):
             continue  # "its brazenness" is a quality: never "its open", "tyranny" never "ruler"
+        if abstract and before not in _DETERMINERS and not _abstract(alt_words[-1]) and _shape(alt_words[-1]) == "base" \
+                and not _mass(alt_words[-1]):
+            continue  # "on terrorism and" is never "on jihadist group and" (a count noun needs an article)
         if len(words) == 1 and not abstract and _abstract(alt_words[-1]) and modifier:
             continue  # "a steadfast ally" is never "an endurance ally"
         if len(words) == 1 and any(w.lower() in _PREPOSITIONS for w in alt.split()):
@@ -238,6 +241,12 @@ def _abstract(word: str) -> bool:
         w = w[:-1]  # "barbarisms", "atrocities" (-> "atrocitie": no ending; the singular is what counts)
     return len(w) > 5 and w.endswith(("ness", "ism", "ity", "ment", "tion", "sion", "ance", "ence", "ery", "ship",
                                       "hood", "acy", "anny"))
+
+
+def _mass(word: str) -> bool:
+    """A noun that needs no article (a mass noun or a quality): violence, fighting, unrest."""
+    w = word.lower()
+    return _abstract(w) or w in rules()["no_plural"] or _shape(w) == "ing" or w.endswith("ce")
 
 
 def _adjectival(word: str) -> bool:

@@ -185,7 +185,11 @@ def test_arabic_quotation_is_left_as_written():
     (["utter"], ["(omit)"], "We heard him utter his famous words.", "utter", None),                 # a verb here
     (["obvious"], ["(omit)"], "It is obvious that she knows.", "obvious", None),                    # predicate
     (["obviously"], ["(omit)"], "It is obviously not working.", "obviously", "It is not working."),
-    (["obvious"], ["(omit)"], "It is kind of an obvious one.", "obvious", "It is kind of a one."),  # article follows
+    (["obvious"], ["(omit)"], "It was an obvious error.", "obvious", "It was an error."),
+    (["obvious"], ["(omit)"], "It is kind of an obvious one.", "obvious", None),                    # never "a one"
+    (["obvious"], ["(omit)"], "It was an obvious pretext.", "obvious", "It was a pretext."),        # the article follows
+    (["usurp"], ["took", "seize"], "It was an attempt to usurp power.", "usurp", "It was an attempt to seize power."),
+    (["terrorism"], ["jihadist group"], "They spoke on terrorism and trade.", "terrorism", None),
     (["of course"], ["(omit)"], "Of course, we must act.", "Of course", "We must act."),
     (["no question that"], ["(omit)"], "There is no question that it works.", "no question that", None),
 ])
