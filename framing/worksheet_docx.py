@@ -107,7 +107,7 @@ def _write_one(sheet, path: Path, is_key: bool) -> None:
         if sheet.kind == "whose":
             _passage(doc, item.number, p.text, [(h.start, h.end) for h in p.hits], numbered=True)
             for n, h in enumerate(item.answer["voices"], start=1):
-                _detail(doc, f"{n}. “{h['surface']}”: " + (f"{h['voice_label']}. Cue: {h['cue']}." if is_key
+                _detail(doc, f"{n}. Term “{h['surface']}”: " + (f"{h['voice_label']}. Cue: {h['cue']}." if is_key
                                                           else "    ".join(f"☐ {c}" for c in item.choices)))
         elif sheet.kind == "guess":
             _passage(doc, item.number, p.text, [], numbered=False)

@@ -88,11 +88,11 @@ def _item_flow(sheet, item, st, is_key):
         flow.append(_numbered(item.number, p.text, st["passage"], marks, numbered_marks=True))
         for n, h in enumerate(item.answer["voices"], start=1):
             if is_key:
-                flow.append(paragraph(f"{n}. {_quoted(h['surface'])}: {h['voice_label']}. Cue: {h['cue']}.",
+                flow.append(paragraph(f"{n}. Term {_quoted(h['surface'])}: {h['voice_label']}. Cue: {h['cue']}.",
                                       st["detail"]))
             else:
                 boxes = "    ".join(f"☐ {c}" for c in item.choices)
-                flow.append(paragraph(f"{n}. {_quoted(h['surface'])}:  {boxes}", st["detail"]))
+                flow.append(paragraph(f"{n}. Term {_quoted(h['surface'])}:  {boxes}", st["detail"]))
     elif kind == "guess":
         flow.append(_numbered(item.number, p.text, st["passage"]))
         if is_key:
