@@ -207,3 +207,16 @@ def test_every_kind_from_the_real_dumps_passes_the_checks(tmp_path, kind):
                  "--jobs", "1"]) == 0
     record = json.loads((tmp_path / f"{kind}.json").read_text(encoding="utf-8"))
     assert record["items"] and check_record(record) == []
+
+
+def test_arabic_docx_paragraphs_are_right_to_left(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    assert main(["exercise", "--demo", "--kind", "rewrite", "--lang", "ar", "--items", "2", "-o", str(tmp_path / "ar"),
+                 "--format", "docx"]) == 0
+    paras = [p for p in docx.Document(str(tmp_path / "ar-key.docx")).paragraphs if re.search("[\u0600-\u06FF]", p.text)]
+    assert paras
+    passage = paras[0]
+    assert passage._p.pPr.find(qn("w:bidi")) is not None   # Word lays it out right to left and shapes it itself
+    assert passage.text.startswith("1. ")                  # logical order: the number first, i.e. at the right
