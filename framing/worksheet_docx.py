@@ -92,12 +92,12 @@ def _write_one(sheet, path: Path, is_key: bool) -> None:
             doc.add_heading(f"{p.outlet} · {p.date}", level=2)
             if p.title:
                 doc.add_paragraph().add_run(p.title).bold = True
-            _passage(doc, None, p.text, [(h.start, h.end) for h in p.hits] if is_key else [], numbered=is_key)
+            _passage(doc, None, p.text, [(h.start, h.end) for h in p.hits] if is_key else [], numbered=False)
             if is_key:
                 from .worksheets import hit_record
 
-                for n, h in enumerate(p.hits, start=1):
-                    _detail(doc, hit_line(n, hit_record(h)))
+                for h in p.hits:
+                    _detail(doc, hit_line(None, hit_record(h)))
         if not is_key:
             for i, q in enumerate(sheet.questions, start=1):
                 doc.add_paragraph(f"{i}. {q}")

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import OptionError
+from .lexicon import SCARE_QUOTE_ENTRY
 from .types import UNKNOWN_OUTLET
 from .worksheet_items import Passage, select_passages
 
@@ -116,35 +117,74 @@ def build_compare(analysis, options, w, progress=None):
     if not pairs:
         raise OptionError(f"--kind compare found no two articles of different outlets within {DAYS} days that share "
                           f"{MIN_SHARED} distinctive terms and both use a loaded term in their own voice")
+    # the best pairs whose two excerpts both show a loaded term (else the best pairs as they come)
+    good = []
+    for score, a, b in pairs[:60]:
+        ex = [_excerpt(analysis, d, sel) for d in (a, b)]
+        if all(any(h.teach for h in p.hits) for p in ex):
+            good.append((score, ex))
+        if len(good) == 3:
+            break
     rng = random.Random(options.seed)
-    _, a, b = pairs[rng.randrange(min(3, len(pairs)))]
-    passages = [_excerpt(analysis, d, sel) for d in (a, b)]
+    if good:
+        score, passages = good[rng.randrange(len(good))]
+    else:
+        score, a, b = pairs[rng.randrange(min(3, len(pairs)))]
+        passages = [_excerpt(analysis, d, sel) for d in (a, b)]
     names = {"outlet_a": passages[0].outlet, "outlet_b": passages[1].outlet}
     questions = [q.format(**names) for q in w["questions"]]
     from .worksheets import hit_record
 
-    answer = {"pair_score": round(-pairs[0][0], 3),
+    answer = {"pair_score": round(-score, 3),
               "loaded": {p.outlet: [hit_record(h, n) for n, h in enumerate(p.hits, start=1)] for p in passages}}
     return [Item(1, passages, answer)], questions, names
 
 
 def _excerpt(analysis, doc_id: str, sel) -> Passage:
-    from .worksheet_items import _date, _no_overlap, ItemHit, cue_of
+    """The article's first paragraphs (about EXCERPT_WORDS words), without page furniture ("Story
+    highlights", "WATCH: ...", "Story continued below"), with its loaded words."""
+    import re
+
+    from .worksheet_items import ItemHit, _boilerplate, _date, _no_overlap, cue_of
 
     doc = analysis.documents.set_index("doc_id").loc[doc_id]
-    text = analysis.texts.get(doc_id, "")
-    end = excerpt_end(text)
+    full = analysis.texts.get(doc_id, "")
+    kept: list[tuple[int, int]] = []  # (start, end) in ``full`` of the paragraphs kept
+    words = 0
+    for m in re.finditer(r"[^\n]+", full):
+        line = m.group()
+        if not line.strip() or _boilerplate(line):
+            continue
+        n = len(line.split())
+        if words and words + n > EXCERPT_WORDS:
+            if not kept or words < EXCERPT_WORDS // 2:  # a long first paragraph: cut at a sentence
+                cut = excerpt_end(line, EXCERPT_WORDS - words)
+                kept.append((m.start(), m.start() + cut))
+            break
+        kept.append((m.start(), m.end() if n <= EXCERPT_WORDS else m.start() + excerpt_end(line)))
+        words += n
+    parts, offsets, pos = [], [], 0
+    for a, b in kept:
+        offsets.append((a, b, pos))
+        parts.append(full[a:b])
+        pos += b - a + 1
+    text = "\n".join(parts)
     lexicon = analysis.lexicon
     cats = {k: c.label for k, c in lexicon.categories.items()}
     hits = analysis.hits[(analysis.hits["doc_id"] == doc_id) & (analysis.hits["sense"] == "loaded")
-                         & ~analysis.hits["negated"] & (analysis.hits["end"] <= end)]
+                         & ~analysis.hits["negated"]]
     items = []
     for o in hits.itertuples():
         entry = lexicon.by_id.get(o.entry)
-        if entry is None:
+        if entry is None or o.scare_quote or o.entry == SCARE_QUOTE_ENTRY.id or entry.ambiguous:
+            continue  # the readings items never rest on (framing.worksheet_items): not shown as loaded
+        where = next(((a, p) for a, b, p in offsets if a <= o.start and o.end <= b), None)
+        if where is None:
             continue
-        items.append(ItemHit(int(o.start), int(o.end), text[o.start:o.end], o.entry, o.term, o.category,
-                             cats.get(o.category, o.category), o.voice, cue_of(o, text, {}), bool(o.scare_quote),
+        a, b = int(o.start) - where[0] + where[1], int(o.end) - where[0] + where[1]
+        items.append(ItemHit(a, b, text[a:b], o.entry, o.term, o.category,
+                             cats.get(o.category, o.category), o.voice, cue_of(o, full, {}), bool(o.scare_quote),
                              tuple(entry.neutral), entry.rationale, o.voice == "own"))
-    excerpt = text[:end].rstrip() + (" …" if end < len(text) else "")
-    return Passage(doc_id, doc["outlet"], _date(doc["date"]), str(doc["title"] or ""), excerpt, 0, _no_overlap(items))
+    more = kept and kept[-1][1] < len(full.rstrip())
+    return Passage(doc_id, doc["outlet"], _date(doc["date"]), str(doc["title"] or ""), text.rstrip() + (" …" if more else ""),
+                   0, _no_overlap(items))

@@ -67,7 +67,8 @@ def hit_line(n: int, h: dict) -> str:
     sep = "، " if any(has_rtl(a) for a in h["alternatives"]) else ", "  # an Arabic comma keeps Arabic lists in order
     alts = sep.join(h["alternatives"]) or "–"
     same = h["surface"].lower() == h["term"].lower()
-    return (f"{n}. In the passage: {_quoted(h['surface'])}{'' if same else ' (lexicon: ' + h['term'] + ')'}. "
+    lead = "•" if n is None else f"{n}."
+    return (f"{lead} In the passage: {_quoted(h['surface'])}{'' if same else ' (lexicon: ' + h['term'] + ')'}. "
             f"{h['category_label']}; "
             f"{h['voice_label']}. Neutral alternatives: {alts}. Why: {h['rationale']}")
 
@@ -138,7 +139,7 @@ def _compare_flow(sheet, st, is_key):
         if p.title:
             cell.append(paragraph(p.title, st["h2"]))
         for para in _paragraph_spans(p.text, marks):
-            cell.append(paragraph(para[0], st["cell"], para[1], numbered=is_key))
+            cell.append(paragraph(para[0], st["cell"], para[1]))  # highlighted; listed in reading order below
             cell.append(Spacer(1, 4))
         cells.append(cell)
     t = Table([cells], colWidths=[8.5 * cm, 8.5 * cm])
@@ -151,8 +152,8 @@ def _compare_flow(sheet, st, is_key):
             block = [Paragraph(f"<b>{escape(p.outlet)}</b>", st["h2"])]
             if not p.hits:
                 block.append(Paragraph("no loaded terms in this excerpt", st["detail"]))
-            for n, h in enumerate(p.hits, start=1):
-                block.append(paragraph(hit_line(n, _hit_dict(h)), st["detail"]))
+            for h in p.hits:
+                block.append(paragraph(hit_line(None, _hit_dict(h)), st["detail"]))
             flow.append(KeepTogether(block))
     else:
         for i, q in enumerate(sheet.questions, start=1):
