@@ -11,7 +11,6 @@ from xml.sax.saxutils import escape
 from .bidi import has_rtl, paragraph
 from .output import atomic_path, ensure_dir
 from .report import _register_fonts
-from .worksheet_items import VOICE_LABEL
 
 HIGHLIGHT = "#FFE08A"
 PASSAGE_PT, DETAIL_PT, BODY_PT = 11, 10, 11
@@ -244,4 +243,3 @@ def _build(sheet, path, options, is_key, compact: bool = False) -> tuple[int, fl
     return state["page"], (state["top"] - state["y"]) / max(1.0, state["height"])
 
 
-__all__ = ["write_pdf", "hit_line", "VOICE_LABEL", "has_rtl"]
