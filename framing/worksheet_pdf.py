@@ -241,5 +241,3 @@ def _build(sheet, path, options, is_key, compact: bool = False) -> tuple[int, fl
                   bottomMargin=2 * cm, title=title, author=f"framing {__version__}", invariant=1)
         doc.build(flow, onFirstPage=footer, onLaterPages=footer)
     return state["page"], (state["top"] - state["y"]) / max(1.0, state["height"])
-
-
