@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .bidi import has_rtl
 from .output import atomic_path, ensure_dir
-from .worksheet_pdf import hit_line
+from .worksheet_pdf import grouped_hits, hit_line
 
 
 def _rtl(paragraph) -> None:
@@ -94,10 +94,8 @@ def _write_one(sheet, path: Path, is_key: bool) -> None:
                 doc.add_paragraph().add_run(p.title).bold = True
             _passage(doc, None, p.text, [(h.start, h.end) for h in p.hits] if is_key else [], numbered=False)
             if is_key:
-                from .worksheets import hit_record
-
-                for h in p.hits:
-                    _detail(doc, hit_line(None, hit_record(h)))
+                for h in grouped_hits(p.hits):
+                    _detail(doc, hit_line(None, h))
         if not is_key:
             for i, q in enumerate(sheet.questions, start=1):
                 doc.add_paragraph(f"{i}. {q}")

@@ -24,7 +24,7 @@ from .worksheet_items import Passage, select_passages
 
 TOP_TERMS, MIN_SHARED, DAYS, MAX_COSINE = 12, 3, 3, 0.85
 HEAD_CHARS = 1500
-EXCERPT_WORDS = 170
+EXCERPT_WORDS = 150
 
 
 def _eligible(analysis, options):

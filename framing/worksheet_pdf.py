@@ -35,7 +35,7 @@ def _styles(compact: bool = False):
                                  leftIndent=14, spaceAfter=2, textColor="#222222"),
         "source": ParagraphStyle("source", parent=base, fontSize=DETAIL_PT, leading=DETAIL_PT * (lead - 0.05),
                                  leftIndent=14, textColor="#555555", spaceAfter=2),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=PASSAGE_PT - 0.5, leading=(PASSAGE_PT - 0.5) * 1.35),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=PASSAGE_PT, leading=PASSAGE_PT * lead),
         "gap": 7 if compact else 12,
         "line_gap": 15 if compact else 17,
     }
@@ -151,19 +151,35 @@ def _compare_flow(sheet, st, is_key):
             block = [Paragraph(f"<b>{escape(p.outlet)}</b>", st["h2"])]
             if not p.hits:
                 block.append(Paragraph("no loaded terms in this excerpt", st["detail"]))
-            for h in p.hits:
-                block.append(paragraph(hit_line(None, _hit_dict(h)), st["detail"]))
-            flow.append(KeepTogether(block))
+            lines = [paragraph(hit_line(None, h), st["detail"]) for h in grouped_hits(p.hits)]
+            # the heading stays with its first line; the list itself may run on to the next page
+            flow.append(KeepTogether(block + lines[:1]))
+            flow += lines[1:]
     else:
         for i, q in enumerate(sheet.questions, start=1):
             flow.append(KeepTogether([paragraph(f"{i}. {q}", st["body"]), _line(), _line(), Spacer(1, 8)]))
     return flow
 
 
-def _hit_dict(h) -> dict:
+def grouped_hits(hits) -> list[dict]:
+    """One record per term as it stands (in reading order), its voices counted: a word used four
+    times is listed once ("the outlet's own words ×2; a reported source (reported speech) ×2")."""
+    from collections import Counter
+
     from .worksheets import hit_record
 
-    return hit_record(h)
+    groups: dict[tuple[str, str], tuple[dict, Counter]] = {}
+    for h in hits:
+        key = (h.surface.lower(), h.entry)
+        if key not in groups:
+            groups[key] = (hit_record(h), Counter())
+        groups[key][1][hit_record(h)["voice_label"]] += 1
+    out = []
+    for rec, voices in groups.values():
+        rec = dict(rec)
+        rec["voice_label"] = "; ".join(v if n == 1 else f"{v} ×{n}" for v, n in voices.items())
+        out.append(rec)
+    return out
 
 
 def _paragraph_spans(text: str, marks):
