@@ -144,15 +144,18 @@ def test_arabic_items_are_shaped_with_the_number_at_the_right(tmp_path):
     assert re.search(r"1\.?$", first.strip()), first
 
 
-def test_passages_are_set_at_11_pt_or_more(demo_sheets):
-    record = json.loads((demo_sheets / "spot.json").read_text(encoding="utf-8"))
-    first_words = record["items"][0]["passages"][0]["text"].split()[1]
+@pytest.mark.parametrize("kind", ["spot", "whose", "compare", "rewrite"])
+def test_passages_are_set_at_11_pt_or_more(demo_sheets, kind):
+    record = json.loads((demo_sheets / f"{kind}.json").read_text(encoding="utf-8"))
+    passage = next(p["text"] for item in record["items"] for p in item["passages"]
+                   if not re.search("[\u0600-\u06FF]", p["text"]))
+    probe = " ".join(passage.split()[1:3])
     sizes = []
 
     def visit(text, cm, tm, font, size):
-        if first_words in (text or ""):
+        if probe in (text or ""):
             sizes.append(size * tm[0])
-    PdfReader(demo_sheets / "spot.pdf").pages[0].extract_text(visitor_text=visit)
+    PdfReader(demo_sheets / f"{kind}.pdf").pages[0].extract_text(visitor_text=visit)
     assert sizes and min(sizes) >= 11
 
 
