@@ -130,19 +130,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period of the chart over time")
     p.set_defaults(run=_run_html)
 
-    p = sub.add_parser("exercise", help="write a classroom worksheet and its answer key (PDF)",
+    p = sub.add_parser("exercise", help="write a classroom worksheet and its answer key (PDF, DOCX, JSON)",
                        formatter_class=_fmt(), description=(
-                           "Worksheets from real flagged sentences of the corpus: a student copy (FILE.pdf) and an\n"
-                           "answer key (FILE-key.pdf). Kinds: spot (underline the loaded words), compare (the same\n"
-                           "event told by two outlets), rewrite (rewrite sentences neutrally), guess (which outlet\n"
-                           "wrote this?). The same --seed gives the same worksheet.\n\n"
+                           "Worksheets from real passages of the corpus (one to three whole sentences): a student copy\n"
+                           "(FILE.pdf) and an answer key (FILE-key.pdf), also as editable Word files (FILE.docx,\n"
+                           "FILE-key.docx) and as JSON for quiz tools (FILE.json) with --format. Kinds: spot (underline\n"
+                           "the loaded words), rewrite (rewrite sentences neutrally), whose (whose words: the outlet's,\n"
+                           "a quoted speaker's or a reported source's?), guess (which of several outlets wrote this?),\n"
+                           "compare (the same event told by two outlets). Items use the outlet's own confident wording\n"
+                           "(not quotations, reported speech, scare quotes or negated terms; whose uses quotations on\n"
+                           "purpose) from articles whose outlet is known. The same --seed gives the same worksheet.\n\n"
                            "examples:\n"
                            "  framing exercise --demo --kind spot -o spot.pdf\n"
                            "  framing exercise articles.txt page1.html --kind compare -o compare.pdf --seed 3\n"
-                           "  framing exercise export.csv --kind rewrite --items 6 --difficulty easy --outlets \"Outlet A\"\n"))
+                           "  framing exercise export.csv --kind rewrite --items 6 --difficulty easy --format pdf,docx,json\n"))
     _add_input_options(p)
-    p.add_argument("--kind", required=True, choices=["spot", "compare", "rewrite", "guess"], help="the kind of worksheet")
-    p.add_argument("-o", "--output", default="reports/worksheet.pdf", metavar="FILE.pdf", help="student copy; the key goes to FILE-key.pdf")
+    p.add_argument("--kind", required=True, choices=["spot", "compare", "rewrite", "guess", "whose"],
+                   help="the kind of worksheet")
+    p.add_argument("-o", "--output", default="reports/worksheet.pdf", metavar="FILE",
+                   help="student copy FILE.pdf (and .docx, .json); the key goes to FILE-key.pdf / FILE-key.docx")
+    p.add_argument("--format", default="pdf", metavar="LIST", dest="formats",
+                   help="comma-separated: pdf, docx, json (default: pdf)")
     p.add_argument("--items", type=int, default=8, metavar="N", help="number of passages or sentences (default: 8)")
     p.add_argument("--difficulty", choices=["easy", "medium", "hard"], default="medium", help="easy: strong, explicit terms; hard: mild ones")
     p.add_argument("--outlets", metavar="NAMES", help="only these outlets, comma-separated")
@@ -185,8 +193,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("segment", help="show how text dumps are split into articles",
                        formatter_class=_fmt(), description=(
                            "Split pasted multi-article text files into articles and filler and show the result.\n\n"
-                           "A corrections file (CSV or YAML) fixes what the automatic split got wrong; give it to\n"
-                           "every command with --corrections FILE.\n\n"
+                           "A corrections file (CSV or YAML) fixes what the automatic split got wrong, and gives the\n"
+                           "outlet of articles that have none (shown as (unknown)); give it to every command with\n"
+                           "--corrections FILE. Segments are named by file and line range, as this command shows them.\n\n"
+                           "corrections file, YAML (a list):\n"
+                           "  - file: dump.txt        # the input file\n"
+                           "    lines: 300-310        # the segment holding these lines (or one line: 300)\n"
+                           "    outlet: Al Mayadeen   # set any of: outlet, date, title, author, lang, kind\n"
+                           "  - file: dump.txt\n"
+                           "    merge: 120-200        # the segments overlapping these lines become one\n"
+                           "  - file: dump.txt\n"
+                           "    split: 245            # a new segment starts at line 245\n"
+                           "corrections file, CSV (action: set, merge or split; empty = set):\n"
+                           "  file,action,lines,outlet,date,title,author,lang,kind\n"
+                           "  dump.txt,set,300-310,Al Mayadeen,2022-03-05,,,,\n\n"
                            "examples:\n"
                            "  framing segment articles.txt\n"
                            "  framing segment articles.txt --format jsonl -o segments.jsonl\n"))

@@ -258,17 +258,29 @@ def _outlet_list(spec: str | None, analysis: Analysis) -> tuple[str, ...]:
 
 
 def exercise_command(args) -> int:
-    from .worksheets import WorksheetOptions, render_worksheet
+    from .types import UNKNOWN_OUTLET
+    from .worksheets import WorksheetOptions, parse_formats, render_worksheet
 
     if args.items < 1:
         raise OptionError("--items must be at least 1")
+    formats = parse_formats(args.formats)
     analysis = run_analysis(args, keep_texts=True)
     outlets = _outlet_list(args.outlets, analysis)
+    if UNKNOWN_OUTLET in outlets:
+        raise OptionError(f"--outlets: {UNKNOWN_OUTLET} is not an outlet: give the outlet of those articles "
+                          "(a corrections file, see framing segment --help)")
+    no_outlet = int((analysis.documents["outlet"] == UNKNOWN_OUTLET).sum())
+    if no_outlet:
+        print(f"note: {no_outlet} of {len(analysis.documents)} article(s) have no outlet and are left out of the "
+              "worksheet: name it with --corrections FILE (for pasted dumps; the format is in framing segment "
+              "--help and the README), or --outlet NAME / --outlet-col COLUMN for files and tables",
+              file=sys.stderr)
     options = WorksheetOptions(kind=args.kind, items=args.items, difficulty=args.difficulty, outlets=outlets,
-                               lang=args.lang, seed=args.seed, wording=args.wording, page_size=args.page_size)
+                               lang=args.lang, seed=args.seed, wording=args.wording, page_size=args.page_size,
+                               formats=formats)
     _status("choosing items and writing the worksheet ...")
-    student, key = render_worksheet(analysis, args.output, options)
-    print(f"worksheet written to {student}; answer key to {key}")
+    paths = render_worksheet(analysis, args.output, options, progress=_status)
+    print("worksheet written: " + ", ".join(str(p) for p in paths))
     return _finish(analysis, args)
 
 
