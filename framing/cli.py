@@ -160,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_commands(sub, _fmt)
     add_corpus_model_commands(sub, _fmt)
 
+    from .cli_discover import add_discover_command
+
+    add_discover_command(sub, _fmt)
+
     p = sub.add_parser("hits", help="list every hit with its position, category and context",
                        formatter_class=_fmt(), description=(
                            "One record per hit: doc_id, outlet, date, file, line, start, end, surface, entry,\n"
