@@ -18,13 +18,13 @@ from multiprocessing import get_context
 
 import pandas as pd
 
-from .beyond import MODEL_CATEGORY
 from .context import extra_hits, read_in_context
 from .ingest.readers import ReadOptions, iter_records, parse_one_date
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
 from .match import Matcher
 from .sentences import sentence_spans
+from .tables import SEPARATE_CATEGORIES
 from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
 
 HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
@@ -114,7 +114,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
             reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
             rec["file"], line_of(start),
         ))
-        if reading.sense == "loaded" and entry.category != MODEL_CATEGORY:
+        if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
             loaded += 1
             if not reading.negated and sentences:
                 s0, s1 = sentences[sent_i]

@@ -80,6 +80,8 @@ TRUSTED_TYPES = (
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "framing.model.LexiconFeatures", "framing.model.MarkedWordRates", "framing.model.CompactTfidfVectorizer",
+    "sklearn.feature_extraction._hash.FeatureHasher", "framing.wordmodel.WordFeatures",
+    "framing.wordmodel.WordModelFeatures", "framing.model.LoadednessModel",
 )
 
 
@@ -97,6 +99,7 @@ class ModelOptions:
     char_weight: float = 1.0             # weight of the char n-grams in the union (0 switches them off)
     lexicon_weight: float = 0.3          # weight of the (standardised) lexicon counts in the union
     marked_weight: float = 1.0           # weight of the marked-word rates
+    word_weight: float = 0.0             # weight of the word model's features (0: not used; needs marked words)
     calibration_folds: int = 5
 
 
@@ -403,11 +406,18 @@ def build_pipeline(options: ModelOptions = ModelOptions(), *, seed: int = 0) -> 
                                   min_df=options.char_min_df, sublinear_tf=True, dtype=np.float64)),
         ("lexicon", Pipeline([("counts", LexiconFeatures()), ("scale", StandardScaler())])),
         ("marked", MarkedWordRates(random_state=seed)),
-    ], transformer_weights={"chars": options.char_weight, "lexicon": options.lexicon_weight,
-                            "marked": options.marked_weight})
+    ] + ([("word", _word_model_features(seed))] if options.word_weight > 0 else []),
+        transformer_weights={"chars": options.char_weight, "lexicon": options.lexicon_weight,
+                             "marked": options.marked_weight, "word": options.word_weight})
     classifier = CalibratedClassifierCV(LogisticRegression(C=options.C, max_iter=5000, random_state=seed),
                                         method="sigmoid", cv=options.calibration_folds, ensemble=False)
     return Pipeline([("features", union), ("classifier", classifier)])
+
+
+def _word_model_features(seed: int):
+    from .wordmodel import WordModelFeatures
+
+    return WordModelFeatures(random_state=seed)
 
 
 def fit_pipeline(pipeline: Pipeline, texts, labels, marked=None) -> Pipeline:

@@ -103,6 +103,9 @@ def _summed(tables: list[pd.DataFrame], values: list[str], empty: pd.DataFrame) 
     return table.groupby(keys, dropna=False, sort=False)[values].sum().reset_index()
 
 
+SEPARATE_CATEGORIES = ("emotive", "model.loaded")
+
+
 def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Counts and rates per group in ``by`` (columns of both tables), by category and by term.
 
@@ -115,14 +118,16 @@ def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd
     h = hit_counts(_dated(hits, documents))
     words = docs.groupby(by, dropna=False, sort=True).agg(words=("words", "sum"), n_docs=("doc_id", "size"))
 
-    def counts(keys: list[str]) -> pd.DataFrame:
-        if h.empty:
+    def counts(keys: list[str], table: pd.DataFrame = h) -> pd.DataFrame:
+        if table.empty:
             return pd.DataFrame(columns=by + keys + COUNTS)
-        return h.groupby(by + keys, dropna=False, sort=True)[COUNTS].sum().reset_index()
+        return table.groupby(by + keys, dropna=False, sort=True)[COUNTS].sum().reset_index()
 
     term_rows = counts(["category", "entry", "term"])
     cat_rows = counts(["category"]).assign(entry=ALL, term=ALL)
-    total_rows = counts([]).assign(category=ALL, entry=ALL, term=ALL)
+    # separate layers (the emotive lexicon, the word model's spans) have their own rows but stay out of the total
+    in_total = h[~h["category"].isin(SEPARATE_CATEGORIES)] if "category" in h.columns else h
+    total_rows = counts([], in_total).assign(category=ALL, entry=ALL, term=ALL)
     table = pd.concat([total_rows, cat_rows, term_rows], ignore_index=True)
     # Every group appears at least in its total row.
     groups = words.reset_index()[by]

@@ -161,14 +161,46 @@ class WordFeatures(_CompactDicts, TransformerMixin, BaseEstimator):
         self.stop_ = sorted(function_words())
         return self
 
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_cache", None)   # a speed-up in memory, never saved
+        return state
+
     def transform(self, X):
         check_is_fitted(self, "words_")
         stop = frozenset(self.stop_)
         lists = tuple(self.literature or ())
-        return [self._features(tokens, i, stop, lists) for tokens, i in X]
+        cache = self.__dict__.setdefault("_cache", {})
+        if len(cache) > 200_000:
+            cache.clear()
+        return [self._features(tokens, i, stop, lists, cache) for tokens, i in X]
 
-    def _features(self, tokens, i, stop, lists) -> list[str]:
+    def _features(self, tokens, i, stop, lists, cache=None) -> list[str]:
         raw = tokens[i]
+        key = (raw, i == 0)
+        static = cache.get(key) if cache is not None else None
+        if static is None:
+            static = self._word_features(raw, i, stop, lists)
+            if cache is not None:
+                cache[key] = static
+        if not self.context:
+            return static
+        w = _norm(raw)
+        prev = _norm(tokens[i - 1]) if i > 0 else "<s>"
+        nxt = _norm(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"
+        f = static + ["p=" + prev, "n=" + nxt, "pw=" + prev + "_" + w, "wn=" + w + "_" + nxt]
+        plist = cache.get(("<prev>", prev)) if cache is not None else None
+        if plist is None:
+            pmask = 0
+            for form in _word_forms(prev):
+                pmask |= self.words_.get(form, 0)
+            plist = ["plist=" + lists[j] for j in range(len(lists)) if pmask >> j & 1]
+            if cache is not None:
+                cache[("<prev>", prev)] = plist
+        return f + plist
+
+    def _word_features(self, raw, i, stop, lists) -> list[str]:
+        """The features of the word itself (cached per surface form and sentence position)."""
         w = _norm(raw)
         f = ["w=" + w, "suf=" + w[-3:]]
         forms = _word_forms(w)
@@ -200,14 +232,6 @@ class WordFeatures(_CompactDicts, TransformerMixin, BaseEstimator):
         if cat:
             f.append("lex=" + cat)
             f.append("lex")
-        if self.context:
-            prev = _norm(tokens[i - 1]) if i > 0 else "<s>"
-            nxt = _norm(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"
-            f += ["p=" + prev, "n=" + nxt, "pw=" + prev + "_" + w, "wn=" + w + "_" + nxt]
-            pmask = 0
-            for form in _word_forms(prev):
-                pmask |= self.words_.get(form, 0)
-            f.extend("plist=" + lists[j] for j in range(len(lists)) if pmask >> j & 1)
         return f
 
 
@@ -420,3 +444,67 @@ def with_excluded_entries(model: LoadednessModel, excluded: Iterable[str]) -> Lo
     if features.lexicons:
         features.fit()
     return LoadednessModel(pipeline, dict(model.metadata), model.threshold)
+
+
+# ----------------------------------------------------------------------------- features for the sentence model
+
+class WordModelFeatures(TransformerMixin, BaseEstimator):
+    """Sentence features from the word model, for the sentence classifier (framing/model.py).
+
+    ``fit(X, y, marked=...)`` trains a word model on the sentences and their marked words;
+    ``fit_transform`` returns cross-fitted features (each training sentence scored by a word model
+    trained on the other ``cv`` folds), as MarkedWordRates does. Per sentence: the highest token
+    probability, the mean of the three highest, the share of tokens at or above the word model's
+    threshold, and the mean probability.
+    """
+
+    __metadata_request__fit = {"marked": True}
+
+    def __init__(self, *, cv=5, random_state=0, C=WordModelOptions.C):
+        self.cv = cv
+        self.random_state = random_state
+        self.C = C
+
+    def _train(self, texts, y, marked):
+        opts = WordModelOptions(C=self.C)
+        keep = usable_sentences(y, marked)
+        X, yy, _ = word_examples([t for t, k in zip(texts, keep) if k], [m for m, k in zip(marked, keep) if k])
+        pipe = build_word_pipeline(opts, seed=self.random_state).fit(X, yy)
+        return LoadednessModel(pipe, {}, 0.19)
+
+    def fit(self, X, y=None, marked=None):
+        texts = ["" if not isinstance(t, str) else t for t in X]
+        if marked is None or y is None:
+            raise ModelError("WordModelFeatures.fit: needs labels and marked words (like BABE's biased_words)")
+        self.model_ = self._train(texts, list(y), list(marked))
+        return self
+
+    def fit_transform(self, X, y=None, marked=None):
+        from sklearn.model_selection import StratifiedKFold
+
+        texts = ["" if not isinstance(t, str) else t for t in X]
+        self.fit(texts, y, marked)
+        y = np.asarray(y)
+        marks = list(marked)
+        out = np.zeros((len(texts), 4))
+        for train, test in StratifiedKFold(self.cv, shuffle=True, random_state=self.random_state).split(texts, y):
+            model = self._train([texts[i] for i in train], list(y[train]), [marks[i] for i in train])
+            out[test] = self._features(model, [texts[i] for i in test])
+        return out
+
+    def transform(self, X):
+        check_is_fitted(self, "model_")
+        return self._features(self.model_, ["" if not isinstance(t, str) else t for t in X])
+
+    @staticmethod
+    def _features(model, texts) -> np.ndarray:
+        out = np.zeros((len(texts), 4))
+        for i, scores in enumerate(score_texts(model, texts)):
+            if not scores:
+                continue
+            p = np.sort([s.p for s in scores])[::-1]
+            out[i] = (p[0], p[:3].mean(), (p >= model.threshold).mean(), p.mean())
+        return out
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(["word_p_max", "word_p_top3", "word_share_loaded", "word_p_mean"], dtype=object)
