@@ -408,7 +408,8 @@ def build_pipeline(options: ModelOptions = ModelOptions(), *, seed: int = 0) -> 
         ("marked", MarkedWordRates(random_state=seed)),
     ] + ([("word", _word_model_features(seed))] if options.word_weight > 0 else []),
         transformer_weights={"chars": options.char_weight, "lexicon": options.lexicon_weight,
-                             "marked": options.marked_weight, "word": options.word_weight})
+                             "marked": options.marked_weight,
+                             **({"word": options.word_weight} if options.word_weight > 0 else {})})
     classifier = CalibratedClassifierCV(LogisticRegression(C=options.C, max_iter=5000, random_state=seed),
                                         method="sigmoid", cv=options.calibration_folds, ensemble=False)
     return Pipeline([("features", union), ("classifier", classifier)])
