@@ -588,7 +588,7 @@ def guess_category(term: str) -> str:
         return "attribution_distancing"
     if any(w.endswith("ly") for w in words) or forms & lists["hedges"]:
         return "intensifier"
-    return "dehumanising"
+    return "emotive"
 
 
 _LISTS: dict = {}
