@@ -486,8 +486,9 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
     cand = pd.DataFrame(out, columns=[col for col in CANDIDATE_COLUMNS if col != "rank"])
     # within a group stable terms first; overall by score alone (stable is a flag there)
     cand["_rank_stable"] = cand["stable"] | (cand["group"] == ALL)
-    cand = cand.sort_values(["group", "_rank_stable", "score", "docs", "term"],
-                            ascending=[True, False, False, False, True], kind="mergesort").drop(columns="_rank_stable")
+    # ties: the shorter phrase first ("shameful" before "plan was shameful": the loaded word carries it)
+    cand = cand.sort_values(["group", "_rank_stable", "score", "words", "docs", "term"],
+                            ascending=[True, False, False, True, False, True], kind="mergesort").drop(columns="_rank_stable")
     cand = cand.groupby("group", sort=False).head(options.top).copy()
     cand.insert(0, "rank", cand.groupby("group", sort=False).cumcount() + 1)
     order = {g: i for i, g in enumerate([ALL] + [g for g in group_names if g != ALL])}

@@ -156,3 +156,23 @@ def test_cli_writes_candidates_and_a_draft_that_validates(tmp_path, capsys):
     assert main(["lexicon", "validate", str(out / "lexicon-draft.tsv")]) == 0
     assert main(["discover", str(path), "--top", "0", "-o", str(out)]) == 2
     assert "--top 0: give a positive number" in capsys.readouterr().err
+
+
+def test_by_period_groups_documents_by_year():
+    from framing.discover import load_corpus
+
+    rng = random.Random(5)
+    records = []
+    for k in range(40):
+        year = 2020 if k < 20 else 2021
+        text = _doc(rng, "Gamma Wire")
+        if year == 2021:
+            text += f" The {rng.choice(NOUNS)} plan was shameful in {rng.choice(PLACES)}."
+        records.append({"doc_id": f"d{k}", "outlet": "Gamma Wire", "date": pd.Timestamp(f"{year}-05-0{1 + k % 9}"),
+                        "title": "", "text": text})
+    docs = load_corpus(records, "period", "year")
+    assert {d["group"] for d in docs} == {"2020", "2021"}
+    cand = discover(docs, DiscoverOptions(by="period", min_docs=5, min_group_docs=10)).candidates
+    top = cand[cand["group"] == "2021"].iloc[0]
+    assert top["term"] == "shameful" and top["docs"] == 20
+    assert "shameful" not in set(cand.loc[cand["group"] == "2020", "term"])
