@@ -99,3 +99,18 @@ def test_shipped_word_model_loads_and_reads_emotive_words_as_loaded():
     [scores] = score_texts(model, ["Officials said the disastrous plan was announced on Tuesday."])
     p = {s.token: s.p for s in scores}
     assert p["disastrous"] > model.threshold > max(p["Officials"], p["said"], p["Tuesday"], p["announced"])
+
+
+def test_sentence_model_with_word_features_trains_saves_and_loads(tmp_path):
+    from dataclasses import replace
+
+    from framing.model import ModelOptions, load_model, save_model, score_sentences, train_model
+
+    texts, labels, marked = _data()
+    model = train_model(texts, labels, marked=marked, options=replace(ModelOptions(), word_weight=1.0,
+                                                                        calibration_folds=3))
+    names = list(model.pipeline.named_steps["features"].get_feature_names_out())
+    assert "word__word_p_max" in names
+    again = load_model(save_model(model, tmp_path / "s.skops"))   # every type in it is trusted
+    p = score_sentences(again, ["The shameful deal betrayed the voters.", "Engineers inspected the bridge."])
+    assert p[0] > p[1]
