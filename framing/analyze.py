@@ -24,6 +24,7 @@ from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
 from .match import Matcher
 from .sentences import sentence_spans
+from .tables import SEPARATE_CATEGORIES
 from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
 
 HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
@@ -44,6 +45,7 @@ class AnalyzeOptions:
     engine: str = "local"            # "local" (this machine's processes) or "dask" (framing.engines)
     scheduler: str | None = None     # dask: a scheduler's address; None = a local cluster of ``jobs`` workers
     count_scare_quotes: bool = False  # ctx.scare_quote hits as delegitimising (default: apart, framing.scare)
+    beyond_lexicon: bool = False     # add the word model's loaded spans no lexicon lists (framing.beyond)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class Analysis:
 
 # ----------------------------------------------------------------------------- per document
 
-def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
+def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, beyond: bool = False):
     """One record -> (document row, hit rows, attribution rows, examples). Pure: same input, same output.
 
     Every document is read in context, also one without lexicon hits: scare quotes and attribution
@@ -85,6 +87,8 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
     readings = read_in_context(text, spans, matcher.entries, sentences) if spans else []
     extras = extra_hits(text, spans, sentences)
     found = [(span.start, span.end, matcher.entries[span.entry], reading) for span, reading in zip(spans, readings)]
+    if beyond and (rec["lang"] or "en") == "en":
+        found.extend(_model_hits(text, spans, sentences))
     attributions = []
     text_lines = rec["format"] == "text"
 
@@ -112,7 +116,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
             reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
             rec["file"], line_of(start),
         ))
-        if reading.sense == "loaded":
+        if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
             loaded += 1
             if not reading.negated and sentences:
                 s0, s1 = sentences[sent_i]
@@ -123,20 +127,31 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False):
     return doc, hits, attributions, examples
 
 
+def _model_hits(text: str, spans, sentences) -> list:
+    """The word model's loaded spans no lexicon span covers, read in context (framing.beyond)."""
+    from .beyond import MODEL_ENTRY, model_spans
+    from .match import Span
+
+    extra = [Span(a, b, 0) for a, b, _ in model_spans(text, spans, sentences)]
+    readings = read_in_context(text, extra, (MODEL_ENTRY,), sentences) if extra else []
+    return [(sp.start, sp.end, MODEL_ENTRY, r) for sp, r in zip(extra, readings)]
+
+
 _WORKER: dict = {}
 
 
-def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False) -> None:
+def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False, beyond: bool = False) -> None:
     from .context import use_sense_model
 
     use_sense_model(sense_model)
     _WORKER["matcher"] = matcher
     _WORKER["keep"] = keep_neutral
+    _WORKER["beyond"] = beyond
 
 
 def _run_chunk(chunk: list[dict]) -> "ChunkResult":
-    m, keep = _WORKER["matcher"], _WORKER["keep"]
-    return chunk_result([analyse_document(rec, m, keep) for rec in chunk])
+    m, keep, beyond = _WORKER["matcher"], _WORKER["keep"], _WORKER.get("beyond", False)
+    return chunk_result([analyse_document(rec, m, keep, beyond) for rec in chunk])
 
 
 @dataclass
@@ -220,6 +235,10 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     if options.keep_texts:
         records = _keeping_texts(records, texts)
     lexicon = with_context_entries(lexicon)
+    if options.beyond_lexicon:
+        from .beyond import with_model_entry
+
+        lexicon = with_model_entry(lexicon)
     sink = sink or TablesInMemory()
     docs, examples = [], {}
     progress = _progress(options.progress)
@@ -267,7 +286,7 @@ def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: Ana
     second = next(chunks, None) if first is not None else None
     if second is None or jobs == 1:
         # Small input or one job: no worker start-up cost.
-        _init_worker(matcher, options.keep_neutral_senses, options.sense_model)
+        _init_worker(matcher, options.keep_neutral_senses, options.sense_model, options.beyond_lexicon)
         for chunk in filter(None, [first, second]):
             yield _run_chunk(chunk)
         for chunk in chunks:
@@ -286,8 +305,13 @@ def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: Ana
                     return
             yield chunk
 
+    if options.beyond_lexicon:
+        from .wordmodel import shipped_word_model
+
+        shipped_word_model()  # loaded once here: forked workers inherit it
     ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses, options.sense_model)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses, options.sense_model,
+                                                            options.beyond_lexicon)) as pool:
         try:
             for results in pool.imap(_run_chunk, all_chunks(), chunksize=1):
                 slots.release()

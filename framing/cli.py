@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .beyond import add_beyond_options
 from .errors import FramingError, OptionError
 
 DEMO = "--demo"
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "  framing analyze dumps/ --lexicon mine.tsv -o results/\n"
                            "  framing analyze archive/ --store archive.duckdb   (then: framing report --store archive.duckdb)\n"))
     _add_input_options(p)
+    add_beyond_options(p)
     p.add_argument("-o", "--output", metavar="DIR",
                    help="output folder (default: reports/analysis; with --store, tables are written only when -o is given)")
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for rates over time (default: month)")
@@ -100,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "  framing report --demo -o demo.pdf\n"
                            "  framing report articles.txt page1.html -o class.pdf --period quarter\n"))
     _add_input_options(p)
+    add_beyond_options(p)
     p.add_argument("-o", "--output", default="reports/report.pdf", metavar="FILE.pdf", help="the PDF to write (default: reports/report.pdf)")
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for charts over time (default: month)")
     p.add_argument("--title", help="title on the cover (default: from the input)")
@@ -125,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "  framing html --demo -o view.html\n"
                            "  framing html outletA/ outletB/ -o view.html\n"))
     _add_input_options(p)
+    add_beyond_options(p)
     p.add_argument("-o", "--output", default="reports/view.html", metavar="FILE.html", help="the file to write (default: reports/view.html)")
     p.add_argument("--title", help="title of the page (default: from the input)")
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period of the chart over time")
@@ -177,6 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_commands(sub, _fmt)
     add_corpus_model_commands(sub, _fmt)
 
+    from .cli_discover import add_discover_command
+
+    add_discover_command(sub, _fmt)
+
     p = sub.add_parser("hits", help="list every hit with its position, category and context",
                        formatter_class=_fmt(), description=(
                            "One record per hit: doc_id, outlet, date, file, line, start, end, surface, entry,\n"
@@ -185,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "  framing hits --demo --format csv -o hits.csv\n"
                            "  framing hits sentences.jsonl --all\n"))
     _add_input_options(p)
+    add_beyond_options(p)
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
     p.add_argument("--all", action="store_true", help="also list ambiguous terms read in their neutral sense (sense=neutral)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")

@@ -257,8 +257,9 @@ def add_corpus_model_commands(sub, fmt) -> None:
 
     p = sub.add_parser("termscores", help="score the terms each outlet uses; per-outlet framing index",
                        formatter_class=fmt(), description=(
-                           "For every lexicon term per outlet: how often, in whose voice, its strength, and the\n"
-                           "classifier's mean loadedness of the sentences it appears in, combined into one term score\n"
+                           "For every lexicon term per outlet: how often, in whose voice, its strength, and how\n"
+                           "loaded the classifiers read it (the term itself, word-level model; its sentence, sentence\n"
+                           "model), combined into one term score\n"
                            "with a bootstrap interval; a per-outlet framing index; each outlet's mean sentence\n"
                            "loadedness with its interval.\n\n"
                            "writes DIR/term_scores.csv, DIR/framing_index.csv, DIR/outlet_loadedness.csv and\n"
@@ -298,15 +299,16 @@ def termscores_command(args) -> int:
     from .model import aggregate, load_model, score_corpus
     from .output import atomic_path, ensure_dir, write_csv
     from .plot import outlet_colours, save_figure
-    from .termscores import TermScoreOptions, framing_index, plot_top_terms, term_scores
+    from .termscores import TermScoreOptions, add_word_scores, framing_index, plot_top_terms, term_scores
 
     analysis = run_analysis(args, keep_texts=True)
     model = load_model(args.model)
     corpus = analysis.documents.assign(text=analysis.documents["doc_id"].map(analysis.texts))
     sentences = score_corpus(model, corpus)
     options = TermScoreOptions(seed=args.seed)
-    scores = term_scores(analysis.hits, sentences, analysis.documents, options)
-    index = framing_index(analysis.hits, sentences, analysis.documents, options)
+    hits = add_word_scores(analysis.hits, analysis.texts)
+    scores = term_scores(hits, sentences, analysis.documents, options)
+    index = framing_index(hits, sentences, analysis.documents, options)
     loadedness = aggregate(sentences, "outlet", seed=args.seed)
     out = ensure_dir(args.output)
     write_csv(out / "term_scores.csv", scores)

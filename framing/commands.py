@@ -60,13 +60,19 @@ def analyze_options(args, **options) -> AnalyzeOptions:
         raise OptionError("--rebuild empties a store: give it with --store FILE")
     from .scare import setting_of
 
+    beyond = getattr(args, "beyond_lexicon", False)
+    if getattr(args, "model_in_rates", False) and not beyond:
+        raise OptionError("--model-in-rates counts the word model's spans: add --beyond-lexicon")
+    if beyond and (engine == "dask" or getattr(args, "store", None)):
+        raise OptionError("--beyond-lexicon works on a local analysis of INPUT files: leave out --engine dask and --store")
     recorded = None
     if getattr(args, "store", None) and Path(args.store).is_file():
         from .store import recorded_scare_setting
 
         recorded = recorded_scare_setting(args.store)
     return AnalyzeOptions(jobs=args.jobs, sense_model=getattr(args, "sense_model", False), engine=engine,
-                          scheduler=scheduler, count_scare_quotes=setting_of(args, recorded), **options)
+                          scheduler=scheduler, count_scare_quotes=setting_of(args, recorded),
+                          beyond_lexicon=beyond, **options)
 
 
 def store_inputs(args):
@@ -179,8 +185,13 @@ def analyze_command(args) -> int:
             sink.abort()
             raise
     write_csv(out / "documents.csv", analysis.documents)
-    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, analysis.hits))
-    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, analysis.hits, args.period))
+    counted = _rated_hits(analysis, args)
+    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, counted))
+    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, counted, args.period))
+    if getattr(args, "beyond_lexicon", False):
+        from .beyond import model_layer
+
+        write_csv(out / "model_rates_by_outlet.csv", rates_by_outlet(analysis.documents, model_layer(analysis.hits)))
     write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
     from .scare import scare_quote_rates
 
@@ -192,12 +203,28 @@ def analyze_command(args) -> int:
     return _finish(analysis, args)
 
 
+def _rated_hits(analysis: Analysis, args) -> pd.DataFrame:
+    """The hits the rates count: the lexicon's, plus the word model's with --model-in-rates (framing.beyond)."""
+    if getattr(args, "model_in_rates", False):
+        return analysis.hits
+    from .beyond import lexicon_layer
+
+    return lexicon_layer(analysis.hits)
+
+
 def report_command(args) -> int:
     from .report import ReportOptions, render_report
 
     from .report import select
 
     analysis = run_analysis(args)
+    if getattr(args, "beyond_lexicon", False) and not args.model_in_rates:
+        from .beyond import model_layer
+
+        n = len(model_layer(analysis.hits))
+        analysis.hits = _rated_hits(analysis, args)
+        print(f"note: {n} span(s) the word model reads as loaded are kept out of the report's rates; "
+              "list them with framing hits --beyond-lexicon, or add --model-in-rates", file=sys.stderr)
     outlets = _outlet_list(args.outlets, analysis)
     try:
         date_from = pd.Timestamp(args.date_from) if args.date_from else None
@@ -238,7 +265,8 @@ def html_command(args) -> int:
 
     analysis = run_analysis(args, keep_neutral=True, keep_texts=True)
     _status("writing the page ...")
-    path = render_html(analysis, args.output, title=_title(args), period=args.period)
+    path = render_html(analysis, args.output, title=_title(args), period=args.period,
+                       counted_model_layer=getattr(args, "model_in_rates", False))
     print(analysis.manifest.summary())
     print(f"view written to {path}: open it in a browser (no network needed)")
     return _finish(analysis, args)

@@ -124,16 +124,20 @@ def _article_html(doc: dict, text: str, hits: pd.DataFrame, lexicon, colours_by_
             f"{paras}</article>")
 
 
-def render_html(analysis: Analysis, output: str | Path, *, title: str = "Corpus", period: str = "month") -> Path:
+def render_html(analysis: Analysis, output: str | Path, *, title: str = "Corpus", period: str = "month",
+                counted_model_layer: bool = False) -> Path:
     """Write the view; ``analysis`` must have been made with ``keep_texts=True``."""
     docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
     colours_by_cat = {k: c.colour for k, c in lexicon.categories.items()}
-    rates = rates_by_outlet(docs, hits)
+    from .beyond import lexicon_layer
+
+    counted = hits if counted_model_layer else lexicon_layer(hits)  # the model layer is highlighted, not rated
+    rates = rates_by_outlet(docs, counted)
     outlets = sorted(docs["outlet"].unique())
     colours = outlet_colours(outlets)
     charts = [_png_data_uri(plot_category_rates(rates, colours=colours,
                                                 category_labels={k: c.label for k, c in lexicon.categories.items()})),
-              _png_data_uri(plot_rate_over_time(rates_by_period(docs, hits, period), colours=colours))]
+              _png_data_uri(plot_rate_over_time(rates_by_period(docs, counted, period), colours=colours))]
     by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)}
     empty = hits.iloc[0:0]
     articles = []

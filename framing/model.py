@@ -80,6 +80,8 @@ TRUSTED_TYPES = (
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "framing.model.LexiconFeatures", "framing.model.MarkedWordRates", "framing.model.CompactTfidfVectorizer",
+    "sklearn.feature_extraction._hash.FeatureHasher", "framing.wordmodel.WordFeatures",
+    "framing.wordmodel.WordModelFeatures", "framing.model.LoadednessModel",
 )
 
 
@@ -97,6 +99,7 @@ class ModelOptions:
     char_weight: float = 1.0             # weight of the char n-grams in the union (0 switches them off)
     lexicon_weight: float = 0.3          # weight of the (standardised) lexicon counts in the union
     marked_weight: float = 1.0           # weight of the marked-word rates
+    word_weight: float = 0.0             # weight of the word model's features (0: not used; needs marked words)
     calibration_folds: int = 5
 
 
@@ -403,11 +406,19 @@ def build_pipeline(options: ModelOptions = ModelOptions(), *, seed: int = 0) -> 
                                   min_df=options.char_min_df, sublinear_tf=True, dtype=np.float64)),
         ("lexicon", Pipeline([("counts", LexiconFeatures()), ("scale", StandardScaler())])),
         ("marked", MarkedWordRates(random_state=seed)),
-    ], transformer_weights={"chars": options.char_weight, "lexicon": options.lexicon_weight,
-                            "marked": options.marked_weight})
+    ] + ([("word", _word_model_features(seed))] if options.word_weight > 0 else []),
+        transformer_weights={"chars": options.char_weight, "lexicon": options.lexicon_weight,
+                             "marked": options.marked_weight,
+                             **({"word": options.word_weight} if options.word_weight > 0 else {})})
     classifier = CalibratedClassifierCV(LogisticRegression(C=options.C, max_iter=5000, random_state=seed),
                                         method="sigmoid", cv=options.calibration_folds, ensemble=False)
     return Pipeline([("features", union), ("classifier", classifier)])
+
+
+def _word_model_features(seed: int):
+    from .wordmodel import WordModelFeatures
+
+    return WordModelFeatures(random_state=seed)
 
 
 def fit_pipeline(pipeline: Pipeline, texts, labels, marked=None) -> Pipeline:
@@ -502,8 +513,10 @@ def metadata_path(path: str | Path) -> Path:
     return Path(path).with_suffix(".json")
 
 
-def save_model(model: LoadednessModel, path: str | Path) -> Path:
-    """Write ``path`` (skops) and its metadata beside it (``.json``, with the file's sha256)."""
+def save_model(model: LoadednessModel, path: str | Path, *, fmt: str = FORMAT) -> Path:
+    """Write ``path`` (skops) and its metadata beside it (``.json``, with the file's sha256).
+
+    ``fmt`` names the kind of model (FORMAT for sentence models; framing.wordmodel saves its own)."""
     import skops.io as sio
 
     path = Path(path)
@@ -512,10 +525,10 @@ def save_model(model: LoadednessModel, path: str | Path) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {k: v for k, v in model.metadata.items()}
-        meta.update(format=FORMAT, format_version=FORMAT_VERSION, threshold=float(model.threshold),
+        meta.update(format=fmt, format_version=FORMAT_VERSION, threshold=float(model.threshold),
                     skops_version=_skops_version())
         tmp = path.with_name(path.name + ".part")
-        sio.dump({"format": FORMAT, "format_version": FORMAT_VERSION, "metadata": meta,
+        sio.dump({"format": fmt, "format_version": FORMAT_VERSION, "metadata": meta,
                   "threshold": float(model.threshold), "pipeline": model.pipeline}, tmp,
                  compression=zipfile.ZIP_DEFLATED, compresslevel=9)
         tmp.replace(path)
@@ -532,7 +545,8 @@ def _skops_version() -> str:
     return version("skops")
 
 
-def load_model(path: str | Path | None = None) -> LoadednessModel:
+def load_model(path: str | Path | None = None, *, fmt: str = FORMAT, trusted: tuple[str, ...] = TRUSTED_TYPES,
+               default: Path | None = None) -> LoadednessModel:
     """Load a model saved by :func:`save_model`; ``None`` loads the shipped default model.
 
     Refuses (ModelError), without building any object, a file that is missing, has no metadata
@@ -541,10 +555,11 @@ def load_model(path: str | Path | None = None) -> LoadednessModel:
     """
     import skops.io as sio
 
-    path = default_model_path() if path is None else Path(path)
+    default = default or default_model_path()
+    path = default if path is None else Path(path)
     if not path.is_file():
         hint = ("the shipped model is missing: reinstall framing or run scripts/train_model.py"
-                if path == default_model_path() else "check the path, or train one with 'framing train'")
+                if path == default else "check the path, or train one with 'framing train'")
         raise ModelError(f"{path}: model file not found: {hint}")
     sidecar_path = metadata_path(path)
     try:
@@ -554,8 +569,8 @@ def load_model(path: str | Path | None = None) -> LoadednessModel:
                          "'framing train' wrote next to the model") from None
     except (OSError, ValueError) as exc:
         raise ModelError(f"{sidecar_path}: unreadable model metadata ({exc}): retrain with 'framing train'") from None
-    if not isinstance(sidecar, dict) or sidecar.get("format") != FORMAT:
-        raise ModelError(f"{sidecar_path}: not the metadata of a framing loadedness model: retrain with 'framing train'")
+    if not isinstance(sidecar, dict) or sidecar.get("format") != fmt:
+        raise ModelError(f"{sidecar_path}: not the metadata of a framing model of kind {fmt}: retrain with 'framing train'")
     if sidecar.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{path}: model format version {sidecar.get('format_version')} but this framing reads "
                          f"version {FORMAT_VERSION}: retrain with 'framing train'")
@@ -566,7 +581,7 @@ def load_model(path: str | Path | None = None) -> LoadednessModel:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:  # a corrupt zip, bad schema: skops raises many kinds
         raise ModelError(f"{path}: not a readable skops model file ({type(exc).__name__}): retrain with 'framing train'") from None
-    unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    unknown = sorted(set(untrusted) - set(trusted))
     if unknown:
         raise ModelError(f"{path}: contains object types framing does not trust ({', '.join(unknown[:5])}): "
                          "refusing to load it; use a model made by 'framing train'")
@@ -574,7 +589,7 @@ def load_model(path: str | Path | None = None) -> LoadednessModel:
         obj = sio.load(path, trusted=sorted(set(untrusted)))
     except Exception as exc:
         raise ModelError(f"{path}: cannot load the model ({type(exc).__name__}: {exc}): retrain with 'framing train'") from None
-    if (not isinstance(obj, dict) or obj.get("format") != FORMAT or not isinstance(obj.get("pipeline"), Pipeline)
+    if (not isinstance(obj, dict) or obj.get("format") != fmt or not isinstance(obj.get("pipeline"), Pipeline)
             or obj.get("metadata", {}).get("data_sha256") != sidecar.get("data_sha256")):
         raise ModelError(f"{path}: not a framing loadedness model, or its metadata do not match "
                          f"{sidecar_path.name}: retrain with 'framing train'")

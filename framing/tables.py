@@ -12,9 +12,12 @@ import pandas as pd
 NO_DATE = "(no date)"
 ALL = "(all)"
 PERIODS = ("week", "month", "quarter", "year")
+# Layers of their own (the emotive lexicon, the word model's spans: framing.beyond): their own rows,
+# not counted in documents.hits nor in the '(all)' totals.
+SEPARATE_CATEGORIES = frozenset({"emotive", "model.loaded"})
 # Categories that are measures of their own: listed as their own rows, never added into the '(all)'
-# totals (scare quotes, unless --count-scare-quotes: framing.scare).
-APART = frozenset({"scare_quote"})
+# totals (scare quotes, unless --count-scare-quotes: framing.scare; and the separate layers).
+APART = frozenset({"scare_quote"}) | SEPARATE_CATEGORIES
 RATE_COLUMNS = ["category", "entry", "term", "hits", "hits_quoted", "hits_attributed", "hits_negated",
                 "words", "n_docs", "rate_per_1k", "rate_all_voices_per_1k"]
 
@@ -106,6 +109,8 @@ def _summed(tables: list[pd.DataFrame], values: list[str], empty: pd.DataFrame) 
     return table.groupby(keys, dropna=False, sort=False)[values].sum().reset_index()
 
 
+
+
 def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Counts and rates per group in ``by`` (columns of both tables), by category and by term.
 
@@ -119,14 +124,17 @@ def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd
     h = hit_counts(_dated(hits, documents))
     words = docs.groupby(by, dropna=False, sort=True).agg(words=("words", "sum"), n_docs=("doc_id", "size"))
 
-    def counts(keys: list[str], h: pd.DataFrame = h) -> pd.DataFrame:
-        if h.empty:
+    def counts(keys: list[str], table: pd.DataFrame = h) -> pd.DataFrame:
+        if table.empty:
             return pd.DataFrame(columns=by + keys + COUNTS)
-        return h.groupby(by + keys, dropna=False, sort=True)[COUNTS].sum().reset_index()
+        return table.groupby(by + keys, dropna=False, sort=True)[COUNTS].sum().reset_index()
 
     term_rows = counts(["category", "entry", "term"])
     cat_rows = counts(["category"]).assign(entry=ALL, term=ALL)
-    total_rows = counts([], h[~h["category"].isin(APART)]).assign(category=ALL, entry=ALL, term=ALL)
+    # measures apart (scare quotes, the emotive lexicon, the word model's spans) have their own rows
+    # but stay out of the total
+    in_total = h[~h["category"].isin(APART)] if "category" in h.columns else h
+    total_rows = counts([], in_total).assign(category=ALL, entry=ALL, term=ALL)
     table = pd.concat([total_rows, cat_rows, term_rows], ignore_index=True)
     # Every group appears at least in its total row.
     groups = words.reset_index()[by]

@@ -6,14 +6,18 @@ table with ``doc_id``, ``sentence`` and ``p_loaded`` (from :func:`framing.model.
 The term score, per outlet and lexicon entry, is the mean over the outlet's hits of that entry of
 the hit's *loading*::
 
-    loading = (strength / 3) * voice_weight * p_loaded
+    loading = (strength / 3) * voice_weight * p
+
+    p             the classifier's probability that the sentence holding the hit is loaded
+                  (``p_loaded``); when the hits carry ``p_word`` (the word-level model's probability
+                  that the term itself is loaded where it stands, see :func:`add_word_scores`), the
+                  mean of the two: the term's own wording counts as much as its sentence's
 
     strength      the entry's lexicon strength (1 mild, 2 strong, 3 extreme)
     voice_weight  1 in the outlet's own voice, 0.5 when attributed to someone ("officials called
                   it ..."), 0.25 inside a direct quotation: the outlet chose the words in the first
                   case, a paraphrase in the second, only to quote them in the third
                   (VOICE_WEIGHTS; change them with TermScoreOptions)
-    p_loaded      the classifier's probability that the sentence holding the hit is loaded
 
 so a score lies between 0 and 1: near 1 for an extreme term used in the outlet's own voice in
 sentences the classifier finds loaded; near 0 for a mild term, quoted, in neutral sentences.
@@ -25,7 +29,7 @@ The framing index of an outlet sums the loadings of all its hits per 1,000 words
 often the outlet uses loaded terms (frequency), how strong they are (strength), in whose voice, and
 how loaded the sentences are. Its interval resamples the outlet's documents, words included.
 
-Public: :func:`term_scores`, :func:`framing_index`, :func:`top_loaded_terms`,
+Public: :func:`add_word_scores`, :func:`term_scores`, :func:`framing_index`, :func:`top_loaded_terms`,
 :func:`plot_top_terms`.
 """
 from __future__ import annotations
@@ -41,7 +45,7 @@ VOICE_WEIGHTS = {"own": 1.0, "attributed": 0.5, "quoted": 0.25}
 
 TERM_SCORE_COLUMNS = [
     "outlet", "entry", "term", "category", "strength", "hits", "documents", "per_10k_words",
-    "own_share", "attributed_share", "quoted_share", "mean_p_loaded", "term_score", "term_score_low",
+    "own_share", "attributed_share", "quoted_share", "mean_p_loaded", "mean_p_word", "term_score", "term_score_low",
     "term_score_high",
 ]
 INDEX_COLUMNS = ["outlet", "documents", "words", "hits", "loading_sum", "framing_index", "framing_index_low",
@@ -83,8 +87,32 @@ def hit_loadings(hits: pd.DataFrame, sentences: pd.DataFrame,
         n = int(table["p_loaded"].isna().sum())
         raise ModelError(f"term scores: {n} hit(s) have no scored sentence: score the same corpus the hits come from")
     weight = table["voice"].map(options.voice_weights).astype(float)
-    table = table.assign(loading=table["strength"].astype(float) / 3.0 * weight * table["p_loaded"].astype(float))
+    p = table["p_loaded"].astype(float)
+    if "p_word" in table.columns:
+        p = (p + table["p_word"].astype(float).fillna(p)) / 2.0
+    table = table.assign(loading=table["strength"].astype(float) / 3.0 * weight * p)
     return table
+
+
+def add_word_scores(hits: pd.DataFrame, texts: dict[str, str], word_model=None) -> pd.DataFrame:
+    """The hits with ``p_word``: the word-level model's probability (framing/wordmodel.py) that the
+    hit's own words are loaded where they stand (its most loaded word's). ``texts``: doc_id -> text.
+    Hits of a document whose text is not given get NaN (term scores then use p_loaded alone)."""
+    from .wordmodel import phrase_probability, score_tokens, shipped_word_model
+
+    model = word_model or shipped_word_model()
+    p = np.full(len(hits), np.nan)
+    if len(hits):
+        doc_ids = hits["doc_id"].astype(str).to_numpy()
+        starts, ends = hits["start"].to_numpy(int), hits["end"].to_numpy(int)
+        for doc_id in pd.unique(doc_ids):
+            text = texts.get(doc_id)
+            if text is None:
+                continue
+            scores = score_tokens(model, text)
+            for i in np.flatnonzero(doc_ids == doc_id):
+                p[i] = phrase_probability(scores, starts[i], ends[i])
+    return hits.assign(p_word=p)
 
 
 def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame | None = None,
@@ -107,6 +135,7 @@ def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataF
                      group["doc_id"].nunique(), (n / w * 10_000) if w else np.nan,
                      float(voices.get("own", 0.0)), float(voices.get("attributed", 0.0)),
                      float(voices.get("quoted", 0.0)), float(group["p_loaded"].mean()),
+                     float(group["p_word"].mean()) if "p_word" in group.columns else np.nan,
                      float(group["loading"].mean()), low, high))
     out = pd.DataFrame(rows, columns=TERM_SCORE_COLUMNS)
     return out.sort_values(["outlet", "term_score", "hits"], ascending=[True, False, False], ignore_index=True)

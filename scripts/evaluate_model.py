@@ -9,6 +9,8 @@ nothing fitted on the test fold):
   - with --nested: the same with C chosen per outer fold by an inner 3-fold CV (C in 1, 2, 4), the
     honest check that the default C was not tuned on the test folds;
   - with --ablations: the shipped settings without marked-word rates, lexicon features, char n-grams;
+  - with --word-features: the shipped settings plus the word-level model's sentence features
+    (framing.wordmodel.WordModelFeatures, cross-fitted) at weights 0.3 and 1;
   - the shipped model's scoring speed in sentences per second on one core (and its load time);
   - the sense helper's cross-validated accuracy on its hand-written examples.
 """
@@ -94,6 +96,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--nested", action="store_true", help="also choose C by nested CV (slower: about 3 minutes)")
     ap.add_argument("--ablations", action="store_true", help="also evaluate the settings without each feature set")
+    ap.add_argument("--word-features", action="store_true",
+                    help="also evaluate the settings with the word-level model's features (slow: about 10 minutes)")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"error: {args.data}: BABE train.csv not found: pass --data PATH", file=sys.stderr)
@@ -134,6 +138,15 @@ def main(argv=None) -> int:
                                 options=options, learning_curve=False)
             print(f"ablation  {name:<33} macro F1 {ev.folds.iloc[-1].macro_f1:.3f}  "
                   f"({time.perf_counter() - t:.0f} s)")
+
+    if args.word_features:
+        for weight in (0.3, 1.0):
+            t = time.perf_counter()
+            ev = evaluate_model(texts, y, marked=marked, folds=FOLDS, seed=SEED,
+                                options=replace(ModelOptions(), word_weight=weight), learning_curve=False)
+            sd = ev.folds["macro_f1"].iloc[:-1].astype(float).std(ddof=0)
+            print(f"word      with word-model features, weight {weight:<4}  macro F1 {ev.folds.iloc[-1].macro_f1:.3f} "
+                  f"± {sd:.3f}  ({time.perf_counter() - t:.0f} s)")
 
     if default_model_path().is_file():
         rate, load_s = speed(texts)

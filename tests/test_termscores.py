@@ -121,3 +121,28 @@ def test_chart_is_drawn(tables, tmp_path):
     ax.figure.savefig(path)
     plt.close(ax.figure)
     assert plt.imread(path).std() > 0.01
+
+
+def test_word_level_score_of_the_term_enters_the_loading_by_hand(tables):
+    hits, sentences, documents = tables
+    hits = hits.assign(p_word=[0.2, 0.6, 0.4, 1.0, 0.0, 0.0])
+    table = hit_loadings(hits, sentences)
+    # first hit: strength 3, own voice, sentence 0.8, word 0.2 -> 1 * 1 * (0.8 + 0.2) / 2 = 0.5
+    # militants: strength 1, own, sentence 0.6, word 1.0 -> 1/3 * 0.8 = 0.2667
+    assert table["loading"].tolist()[:4] == pytest.approx([0.5, 0.25 * 0.5, 0.5 * 0.5, 0.8 / 3])
+    scores = term_scores(hits, sentences, documents, TermScoreOptions(n_boot=0))
+    row = scores[(scores["outlet"] == "A") & (scores["term"] == "regime")].iloc[0]
+    assert row["mean_p_word"] == pytest.approx(0.4)
+
+
+def test_add_word_scores_reads_the_term_where_it_stands():
+    from framing.termscores import add_word_scores
+
+    text = "Officials said the disastrous plan was announced on Tuesday."
+    start = text.index("disastrous")
+    hits = pd.DataFrame([{"doc_id": "d1", "start": start, "end": start + 10},
+                         {"doc_id": "d1", "start": text.index("Tuesday"), "end": text.index("Tuesday") + 7},
+                         {"doc_id": "d9", "start": 0, "end": 3}])
+    out = add_word_scores(hits, {"d1": text})
+    assert out["p_word"].iloc[0] > 0.3 > out["p_word"].iloc[1]
+    assert np.isnan(out["p_word"].iloc[2])     # no text: no word score
