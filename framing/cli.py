@@ -189,7 +189,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
+    _add_output_options(sub)
     return parser
+
+
+def _add_output_options(sub) -> None:
+    """Options of every command that writes files (each leaf command: ``lexicon show`` too)."""
+    for p in sub.choices.values():
+        nested = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            _add_output_options(nested[0])
+            continue
+        p.add_argument("--csv-raw", action="store_true",
+                       help="write CSV cells as they are: by default a cell from the input that begins with "
+                            "= + - @ or a tab gets a ' before it, so that a spreadsheet does not run it as a "
+                            "formula (README, Guarantees); give --csv-raw for pandas, R and other programs")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "command", None):
             parser.print_help()
             return 0
+        from .output import OutputOptions, set_output_options
+
+        set_output_options(OutputOptions(csv_raw=getattr(args, "csv_raw", False)))
         return int(args.run(args) or 0)
     except FramingError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -12,7 +12,7 @@ from .analyze import Analysis, AnalyzeOptions, analyze_corpus
 from .errors import FramingError, OptionError
 from .ingest.readers import ReadOptions
 from .lexicon import load_lexicon
-from .output import ensure_dir, write_csv, write_text
+from .output import ensure_dir, neutralised_frame, write_csv, write_text
 from .tables import attribution_rates, corpus_summary, rates_by_outlet, rates_by_period
 
 
@@ -261,7 +261,7 @@ def hits_command(args) -> int:
         if args.output:
             write_csv(args.output, hits)
         else:
-            out = hits.copy()
+            out = neutralised_frame(hits)
             out["date"] = out["date"].dt.strftime("%Y-%m-%d").fillna("")
             out.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:

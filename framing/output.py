@@ -1,14 +1,65 @@
-"""Writing files: atomically (temporary file + rename), so no half-written output is ever left."""
+"""Writing files: atomically (temporary file + rename), so no half-written output is ever left.
+
+CSV cells that a spreadsheet would run as a formula (beginning with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return: OWASP, "CSV Injection") are written with a single quote before them, unless
+:class:`OutputOptions` ``csv_raw`` is set (``--csv-raw``, for pandas, R and other programs that read
+the CSV as data). The store (DuckDB) and JSON outputs keep every value as it was.
+"""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import OutputError
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    csv_raw: bool = False   # write CSV cells as they are (no quote before a would-be formula)
+
+
+_OPTIONS: contextvars.ContextVar[OutputOptions] = contextvars.ContextVar("framing_output", default=OutputOptions())
+FORMULA_START = "=+-@\t\r"  # first characters a spreadsheet reads as a formula (OWASP)
+_FORMULA = "^[=+\\-@\t\r]"
+
+
+def set_output_options(options: OutputOptions) -> None:
+    """How this process writes its outputs (the CLI sets it from the command line)."""
+    _OPTIONS.set(options)
+
+
+def output_options() -> OutputOptions:
+    return _OPTIONS.get()
+
+
+def neutralised(values):
+    """An Arrow string array with a single quote before every value a spreadsheet would run as a
+    formula (OWASP's advice against CSV injection); other values, and nulls, as they were."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    formula = pc.match_substring_regex(values, _FORMULA)
+    if not pc.any(formula).as_py():
+        return values
+    return pc.if_else(formula, pc.binary_join_element_wise(pa.scalar("'"), values, pa.scalar("")), values)
+
+
+def neutralised_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """The same for the text columns of a table written by pandas (CSV on standard output)."""
+    if output_options().csv_raw:
+        return table
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v[:1] and v[0] in FORMULA_START
+                                    else v)
+    return out
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -79,6 +130,8 @@ def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
 
 
 def _arrow_table(table: pd.DataFrame):
+    """The table as Arrow columns in the CSV's format: dates as YYYY-MM-DD, floats to 6 significant
+    digits, missing text as "", would-be formulas neutralised (unless ``csv_raw``)."""
     import pyarrow as pa
 
     columns = {}
@@ -97,6 +150,10 @@ def _arrow_table(table: pd.DataFrame):
             columns[str(col)] = pa.array(s.fillna(""), type=pa.string())
         else:
             columns[str(col)] = pa.array(s.to_numpy(), from_pandas=True)
+    if not output_options().csv_raw:
+        for name, values in columns.items():
+            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+                columns[name] = neutralised(values)
     return pa.table(columns) if columns else pa.table({})
 
 
