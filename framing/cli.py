@@ -216,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         from .output import OutputOptions, set_output_options
 
         set_output_options(OutputOptions(csv_raw=getattr(args, "csv_raw", False)))
+        from .guard import check_outputs
+
+        check_outputs(args)
         return int(args.run(args) or 0)
     except FramingError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import os
+import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,8 +65,76 @@ def neutralised_frame(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def special_kind(path: str | Path) -> str | None:
+    """What a path names when it is neither a regular file, a folder nor absent: "FIFO",
+    "character device", "block device" or "socket" (a symbolic link is followed)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return None
+
+
+def is_stream(path: str | Path) -> bool:
+    """A FIFO or a character device (``/dev/null``, a terminal): written through, never replaced."""
+    return special_kind(path) in ("FIFO", "character device")
+
+
+# ----------------------------------------------------------------------------- inputs are never outputs
+
+_PROTECTED: list[tuple[str, os.stat_result, bool]] = []   # (resolved path, stat, walked folder?)
+
+
+def protect_inputs(paths) -> None:
+    """Register the files and folders this run reads: no output may replace one of them (or a file
+    a folder walk reads). Set by the CLI before a command runs (framing.guard)."""
+    _PROTECTED.clear()
+    for path in paths:
+        with contextlib.suppress(OSError):
+            st = os.stat(path)
+            _PROTECTED.append((os.path.realpath(path), st, stat.S_ISDIR(st.st_mode)))
+
+
+def input_it_would_replace(target: str | Path) -> str | None:
+    """The input (as registered) that writing ``target`` would replace, or None."""
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    real = os.path.realpath(target)
+    for path, pst, folder in _PROTECTED:
+        if (pst.st_dev, pst.st_ino) == (st.st_dev, st.st_ino):
+            return path
+        if folder and real.startswith(path.rstrip(os.sep) + os.sep) and _read_by_walk(real, path):
+            return f"{real} (in the input folder {path})"
+    return None
+
+
+def _read_by_walk(real: str, folder: str) -> bool:
+    from .ingest.readers import detect_format
+
+    rel = Path(real).relative_to(folder)
+    return not any(part.startswith(".") for part in rel.parts) and detect_format(Path(real)) is not None
+
+
+def refuse_input(target: str | Path, option: str = "-o") -> None:
+    which = input_it_would_replace(target)
+    if which:
+        raise OutputError(f"{option} {target}: is one of the inputs ({which}): nothing was written; "
+                          "choose an output outside the inputs")
+
+
 def ensure_dir(path: str | Path) -> Path:
     path = Path(path)
+    if path.exists() and not path.is_dir():
+        kind = special_kind(path) or "file"
+        raise OutputError(f"{path}: a {kind}, not a folder: give a folder to write into with -o")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -75,17 +146,41 @@ def ensure_dir(path: str | Path) -> Path:
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path):
-    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step.
+    """Yield a temporary path to write; on success it becomes ``target`` in one step.
 
     On any failure (disk full, interrupted, an error while writing) the temporary file is removed
-    and ``target`` is left as it was: no half-written output is ever left behind.
+    and ``target`` is left as it was: no half-written output is ever left behind. What ``target``
+    names decides how:
+
+    * a regular file, or nothing: the temporary file beside it replaces it (``os.replace``);
+    * a symbolic link: it is followed; the file it points to is replaced in the same way, and the
+      link stays a link;
+    * a FIFO or a character device (``/dev/null``, a terminal): it is written through, never
+      replaced: the complete output is first written to a temporary file in the temporary folder,
+      then copied into it (a FIFO nobody reads is refused rather than waited for);
+    * a block device, a socket or a folder: refused (an OutputError), nothing is written;
+    * one of the run's inputs (:func:`protect_inputs`): refused, nothing is written.
+
+    A temporary file is named ``.NAME.PID.XXXX.part``; one left behind by a process that no longer
+    runs (killed with SIGKILL) is removed by the next write of NAME in that folder.
     """
     target = Path(target)
+    refuse_input(target)
+    kind = special_kind(target)
+    if kind in ("FIFO", "character device"):
+        with _through(target, kind) as tmp:
+            yield tmp
+        return
+    if kind is not None:
+        raise OutputError(f"{target}: is a {kind}: framing does not write to it: give a file name")
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))  # write the file the link points to; keep the link
     ensure_dir(target.parent if str(target.parent) else ".")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder: give a file name to write")
+    _remove_stale(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent)
         os.close(fd)
         os.chmod(tmp, 0o666 & ~_umask())
     except OSError as exc:
@@ -103,6 +198,58 @@ def atomic_path(target: str | Path):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def _through(target: Path, kind: str):
+    """Write the whole output to a temporary file, then copy it into the FIFO or device ``target``."""
+    import shutil
+
+    folder = tempfile.mkdtemp(prefix="framing-out-")
+    tmp = Path(folder) / (target.name or "output")
+    try:
+        yield tmp
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise OutputError(f"{target}: a FIFO that nothing reads: start the program that reads it first, "
+                                  "or give a file name") from None
+            raise
+        os.set_blocking(fd, True)
+        with open(fd, "wb", closefd=True) as out, open(tmp, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+        print(f"note: {target} is a {kind}: the output was written into it, not put in its place", file=sys.stderr)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write into this {kind}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files of ``target`` left by processes that no longer run."""
+    prefix = f".{target.name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent if str(target.parent) else "."):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".part")):
+                continue
+            pid = name[len(prefix):].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True   # it exists (another user's)
+    return True
 
 
 def _umask() -> int:
