@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 finished but inputs were skipped and ``--strict`` was given; 2 usage or
 input error (the message names the file and line and what to do); 3 internal error (a short
-message and the path of the full log).
+message and the path of the full log); 130 interrupted (Ctrl-C), 143 stopped by SIGTERM (129 SIGHUP),
+each after the same cleanup (framing.interrupt).
 """
 from __future__ import annotations
 
@@ -207,6 +208,13 @@ def _add_output_options(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .interrupt import handled_signals
+
+    with handled_signals():  # SIGTERM and SIGHUP clean up as Ctrl-C does
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -223,7 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     except FramingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        from .interrupt import Terminated
+
+        if isinstance(exc, Terminated):
+            print(f"stopped by {exc.name}", file=sys.stderr)
+            return exc.exit_code
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
