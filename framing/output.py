@@ -192,7 +192,7 @@ def atomic_path(target: str | Path):
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}: check free space and permissions; "
+        raise OutputError(f"{target}: cannot write: {os_reason(exc)}: check free space and permissions; "
                           "the previous file, if any, is unchanged") from None
     except BaseException:
         with contextlib.suppress(OSError):
@@ -221,7 +221,7 @@ def _through(target: Path, kind: str):
             shutil.copyfileobj(src, out, 1 << 20)
         print(f"note: {target} is a {kind}: the output was written into it, not put in its place", file=sys.stderr)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write into this {kind}: {exc.strerror or exc}") from None
+        raise OutputError(f"{target}: cannot write into this {kind}: {os_reason(exc)}") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -272,8 +272,25 @@ def write_csv(target: str | Path, table: pd.DataFrame) -> Path:
 
     arrow = _arrow_table(table)
     with atomic_path(target) as tmp:
-        pacsv.write_csv(arrow, str(tmp), pacsv.WriteOptions(quoting_style="needed", include_header=True))
+        _write_arrow_csv(arrow, tmp)
     return Path(target)
+
+
+def _write_arrow_csv(arrow, path: Path) -> None:
+    import pyarrow.csv as pacsv
+
+    pacsv.write_csv(arrow, str(path), pacsv.WriteOptions(quoting_style="needed", include_header=True))
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's words for an OSError ("No space left on device"), also when a library (pyarrow)
+    wraps them in its own message."""
+    import re
+
+    number = exc.errno or next((int(m) for m in re.findall(r"\[errno (\d+)\]", str(exc), re.I)), None)
+    if number:
+        return os.strerror(number)
+    return exc.strerror or str(exc)
 
 
 def _arrow_table(table: pd.DataFrame):
@@ -344,15 +361,21 @@ class CsvStream:
             self._writer.write_table(arrow.cast(self._schema))
         except OSError as exc:
             self.abort()
-            raise OutputError(f"{self.target}: cannot write: {exc.strerror or exc}: check free space and "
+            raise OutputError(f"{self.target}: cannot write: {os_reason(exc)}: check free space and "
                               "permissions; the previous file, if any, is unchanged") from None
 
     def close(self) -> Path:
         """Finish the file (a header alone when nothing was written) and give it its name."""
-        if self._writer is None:
-            write_csv(self._tmp, pd.DataFrame(columns=self.columns))
-        else:
-            self._writer.close()
+        try:
+            if self._writer is None:
+                _write_arrow_csv(_arrow_table(pd.DataFrame(columns=self.columns)), self._tmp)
+            else:
+                self._writer.close()
+        except OSError as exc:
+            self._writer = None
+            self.abort()
+            raise OutputError(f"{self.target}: cannot write: {os_reason(exc)}: check free space and "
+                              "permissions; the previous file, if any, is unchanged") from None
         self._stack.close()
         return self.target
 

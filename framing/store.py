@@ -46,7 +46,7 @@ import pandas as pd
 from . import __version__
 from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS, Analysis, AnalyzeOptions,
                       Example, _progress, analysed_chunks, chunked, prepared_records)
-from .errors import InputError, OptionError
+from .errors import InputError, OptionError, OutputError
 from .output import file_sha256
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
@@ -202,71 +202,103 @@ def add_to_store(path: str | Path, inputs: list, lexicon: Lexicon, read_options:
     transaction that marks the run finished, so a run killed at any point leaves the store as it was.
     """
     path = Path(path)
-    started = time.perf_counter()
     con = connect(path, write=True)
     try:
-        with _transaction(con):
-            _create(con)
-            _discard_unfinished(con)
-            new_lexicon = _check_lexicon(con, path, lexicon, rebuild)
-            replaced = {r[0] for r in con.execute("SELECT input_id FROM inputs").fetchall()} if rebuild else set()
-            if replaced:
-                print(f"note: --rebuild: the {len(replaced)} input file(s) stored in {path} are removed from it "
-                      "when this run finishes; only INPUT is analysed", file=sys.stderr)
-            run_id = _scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs")
-            run_options = json.dumps({"read": asdict(read_options), "engine": options.engine, "jobs": options.jobs,
-                                      "sense_model": options.sense_model, "rebuild": rebuild}, sort_keys=True)
-            con.execute("INSERT INTO runs (run_id, started, framing_version, command, lexicon_digest, options) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [run_id, _now(), __version__, command, lexicon.digest, run_options])
-            manifest = Manifest()
-            plan = _plan(con, list_inputs(inputs, manifest), lexicon, read_options, manifest, replaced)
-            for f in plan:
-                con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                            [f.input_id, run_id, str(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
-                             f.options])
-        _stage("registered")
-        try:
-            with _transaction(con):
-                writer = _Writer(con, run_id, {str(f.path): f.input_id for f in plan}, replaced)
-                ids = con.sql(f"SELECT base_id, count(*) FROM documents WHERE {_kept(replaced)} "
-                              "GROUP BY base_id").to_arrow_table()
-                id_counts = dict(zip(ids.column(0).to_pylist(), ids.column(1).to_pylist()))
-                records = _records(plan, read_options, manifest, writer, id_counts)
-                progress = _progress(options.progress)
-                with contextlib.closing(analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
-                                                        replace(options, keep_neutral_senses=True,
-                                                                keep_texts=False))) as results_stream:
-                    for results in results_stream:
-                        writer.add_results(results)
-                        progress.update(len(results))
-                progress.close()
-                writer.take_manifest(manifest)
-                writer.flush(everything=True)
-                _stage("written")
-                for f in plan:
-                    con.execute("UPDATE inputs SET documents = ? WHERE input_id = ?",
-                                [writer.documents_of.get(f.input_id, 0), f.input_id])
-                counts = dict(con.execute(f"SELECT status, count(*) FROM manifest WHERE run_id = ? AND NOT "
-                                          f"({_ALREADY}) GROUP BY status", [run_id, ALREADY_STORED]).fetchall())
-                stored = _scalar(con, f"SELECT count(*) FROM manifest WHERE run_id = ? AND {_ALREADY}",
-                                 [run_id, ALREADY_STORED])
-                # the commit: the results this run replaces go, its own count, in one transaction
-                _remove_inputs(con, replaced)
-                if new_lexicon:
-                    _save_lexicon(con, lexicon)
-                con.execute("UPDATE runs SET finished = ?, files_analysed = ?, files_stored = ?, documents = ?, "
-                            "seconds = ? WHERE run_id = ?", [_now(), len(plan), stored, writer.documents,
-                                                             time.perf_counter() - started, run_id])
-                _stage("committing")
-        except BaseException:
-            with contextlib.suppress(Exception), _transaction(con):
-                _discard_run(con, run_id)
-            raise
-        _stage("committed")
-        return StoreRun(path, run_id, len(plan), stored, writer.documents, counts,
-                        _scalar(con, "SELECT count(*) FROM documents"), _scalar(con, "SELECT count(*) FROM inputs"))
+        return _add(con, path, inputs, lexicon, read_options, options, rebuild, command)
+    except Exception as exc:
+        if _disk_error(exc):   # disk full (or quota): the last commit that held is what the store keeps
+            raise OutputError(f"--store {path}: cannot write: {_disk_reason(exc)}: free some space (or choose "
+                              "another place) and run again; the store keeps the results it had before this "
+                              "run") from None
+        raise
     finally:
-        con.close()
+        with contextlib.suppress(Exception):
+            con.close()
+
+
+_DISK_ERRORS = ("no space left on device", "disk quota exceeded", "file too large", "could not write file",
+                "could not truncate file", "could not write all bytes")
+
+
+def _disk_error(exc: BaseException) -> bool:
+    import duckdb
+
+    return isinstance(exc, (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException,
+                            duckdb.InvalidInputException, OSError)) and any(
+        m in str(exc).lower() for m in _DISK_ERRORS)
+
+
+def _disk_reason(exc: BaseException) -> str:
+    text = str(exc).lower()
+    for m in ("no space left on device", "disk quota exceeded", "file too large"):
+        if m in text:
+            return m[0].upper() + m[1:]
+    return str(exc).splitlines()[0]
+
+
+def _add(con, path: Path, inputs: list, lexicon: Lexicon, read_options: ReadOptions, options: AnalyzeOptions,
+         rebuild: bool, command: str) -> StoreRun:
+    started = time.perf_counter()
+    with _transaction(con):
+        _create(con)
+        _discard_unfinished(con)
+        new_lexicon = _check_lexicon(con, path, lexicon, rebuild)
+        replaced = {r[0] for r in con.execute("SELECT input_id FROM inputs").fetchall()} if rebuild else set()
+        if replaced:
+            print(f"note: --rebuild: the {len(replaced)} input file(s) stored in {path} are removed from it "
+                  "when this run finishes; only INPUT is analysed", file=sys.stderr)
+        run_id = _scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs")
+        run_options = json.dumps({"read": asdict(read_options), "engine": options.engine, "jobs": options.jobs,
+                                  "sense_model": options.sense_model, "rebuild": rebuild}, sort_keys=True)
+        con.execute("INSERT INTO runs (run_id, started, framing_version, command, lexicon_digest, options) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", [run_id, _now(), __version__, command, lexicon.digest, run_options])
+        manifest = Manifest()
+        plan = _plan(con, list_inputs(inputs, manifest), lexicon, read_options, manifest, replaced)
+        for f in plan:
+            con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                        [f.input_id, run_id, str(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
+                         f.options])
+    _stage("registered")
+    try:
+        with _transaction(con):
+            writer = _Writer(con, run_id, {str(f.path): f.input_id for f in plan}, replaced)
+            ids = con.sql(f"SELECT base_id, count(*) FROM documents WHERE {_kept(replaced)} "
+                          "GROUP BY base_id").to_arrow_table()
+            id_counts = dict(zip(ids.column(0).to_pylist(), ids.column(1).to_pylist()))
+            records = _records(plan, read_options, manifest, writer, id_counts)
+            progress = _progress(options.progress)
+            with contextlib.closing(analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
+                                                    replace(options, keep_neutral_senses=True,
+                                                            keep_texts=False))) as results_stream:
+                for results in results_stream:
+                    writer.add_results(results)
+                    progress.update(len(results))
+            progress.close()
+            writer.take_manifest(manifest)
+            writer.flush(everything=True)
+            _stage("written")
+            for f in plan:
+                con.execute("UPDATE inputs SET documents = ? WHERE input_id = ?",
+                            [writer.documents_of.get(f.input_id, 0), f.input_id])
+            counts = dict(con.execute(f"SELECT status, count(*) FROM manifest WHERE run_id = ? AND NOT "
+                                      f"({_ALREADY}) GROUP BY status", [run_id, ALREADY_STORED]).fetchall())
+            stored = _scalar(con, f"SELECT count(*) FROM manifest WHERE run_id = ? AND {_ALREADY}",
+                             [run_id, ALREADY_STORED])
+            # the commit: the results this run replaces go, its own count, in one transaction
+            _remove_inputs(con, replaced)
+            if new_lexicon:
+                _save_lexicon(con, lexicon)
+            con.execute("UPDATE runs SET finished = ?, files_analysed = ?, files_stored = ?, documents = ?, "
+                        "seconds = ? WHERE run_id = ?", [_now(), len(plan), stored, writer.documents,
+                                                         time.perf_counter() - started, run_id])
+            _stage("committing")
+    except BaseException:
+        with contextlib.suppress(Exception), _transaction(con):
+            _discard_run(con, run_id)
+        raise
+    _stage("committed")
+    return StoreRun(path, run_id, len(plan), stored, writer.documents, counts,
+                    _scalar(con, "SELECT count(*) FROM documents"), _scalar(con, "SELECT count(*) FROM inputs"))
 
 
 def _stage(name: str) -> None:
