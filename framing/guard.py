@@ -53,10 +53,12 @@ def _input_paths(args, skip: set[str]) -> list[str]:
 
 def planned_outputs(args) -> list[Path]:
     """The files the command is known to write (it may write more: each write checks again)."""
-    output = getattr(args, "output", None)
+    output, command = getattr(args, "output", None), getattr(args, "command", "")
+    if command == "analyze" and not output and not getattr(args, "store", None):
+        output = "reports/analysis"   # analyze's default folder
     if not output or is_stream(output):
         return [Path(output)] if output else []
-    out, command = Path(output), getattr(args, "command", "")
+    out = Path(output)
     if command == "analyze":
         return [out / name for name in ANALYZE_FILES]
     if command == "compare":

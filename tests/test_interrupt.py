@@ -128,7 +128,10 @@ def _workers_running(pid: int, n: int, timeout: float) -> bool:
     return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc (Linux)")
+PROC_CHILDREN = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists()
+
+
+@pytest.mark.skipif(not PROC_CHILDREN, reason="needs /proc/PID/task/PID/children (Linux)")
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_to_the_process_group_stops_a_busy_pool_at_once(tmp_path, signum, code):
     src = _big_corpus(tmp_path / "big.jsonl")
@@ -152,7 +155,7 @@ def test_a_signal_to_the_process_group_stops_a_busy_pool_at_once(tmp_path, signu
     assert _files(out) == []
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc (Linux)")
+@pytest.mark.skipif(not PROC_CHILDREN, reason="needs /proc/PID/task/PID/children (Linux)")
 def test_what_a_sigkill_leaves_is_removed_by_the_next_run(tmp_path):
     src = _big_corpus(tmp_path / "big.jsonl")
     out = tmp_path / "out"
