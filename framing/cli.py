@@ -210,8 +210,14 @@ def _add_output_options(sub) -> None:
 def main(argv: list[str] | None = None) -> int:
     from .interrupt import handled_signals
 
-    with handled_signals():  # SIGTERM and SIGHUP clean up as Ctrl-C does
-        return _main(argv)
+    from .output import OutputOptions, protect_inputs, set_output_options
+
+    try:
+        with handled_signals():  # SIGTERM and SIGHUP clean up as Ctrl-C does
+            return _main(argv)
+    finally:  # what one command set does not outlast it (main may be called again in this process)
+        protect_inputs([])
+        set_output_options(OutputOptions())
 
 
 def _main(argv: list[str] | None) -> int:
@@ -232,17 +238,14 @@ def _main(argv: list[str] | None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
-        from .interrupt import Terminated
-
-        if isinstance(exc, Terminated):
-            print(f"stopped by {exc.name}", file=sys.stderr)
-            return exc.exit_code
-        print("interrupted", file=sys.stderr)
-        return 130
+        return _interrupted(exc)
     except BrokenPipeError:
         return 0
-    except Exception:  # an internal error: short message, full log on disk
-        exc = sys.exc_info()[1]
+    except Exception as exc:  # an internal error: short message, full log on disk
+        from .interrupt import as_interruption
+
+        if (interruption := as_interruption(exc)) is not None:   # a signal during a DuckDB query
+            return _interrupted(interruption)
         where = _write_error_log(argv)
         short = f"{type(exc).__name__}: {exc}"
         short = short if len(short) <= 200 else short[:200] + "..."
@@ -250,6 +253,16 @@ def _main(argv: list[str] | None) -> int:
               + (f"the full log is in {where}; please report it" if where else
                  "no log could be written; please report it with the command you ran"), file=sys.stderr)
         return 3
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    from .interrupt import Terminated
+
+    if isinstance(exc, Terminated):
+        print(f"stopped by {exc.name}", file=sys.stderr)
+        return exc.exit_code
+    print("interrupted", file=sys.stderr)
+    return 130
 
 
 def _write_error_log(argv) -> Path | None:

@@ -36,22 +36,42 @@ _CLASSES = {s: type(f"Terminated{signal.Signals(s).name[3:].title()}", (Terminat
             for s in HANDLED}
 
 
+_RECEIVED: list[int] = []   # the signals received while handled_signals() is in force
+
+
 def _raise(signum, frame):
+    _RECEIVED.append(signum)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise _CLASSES[signum]()
+
+
+def as_interruption(exc: BaseException) -> KeyboardInterrupt | None:
+    """The interruption an exception stands for, if it does: DuckDB turns a signal that arrives
+    during a query into ``RuntimeError("Query interrupted")``."""
+    if isinstance(exc, KeyboardInterrupt):
+        return exc
+    if _RECEIVED and isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower():
+        signum = _RECEIVED[-1]
+        return KeyboardInterrupt() if signum == signal.SIGINT else _CLASSES[signum]()
+    return None
 
 
 @contextlib.contextmanager
 def handled_signals():
-    """SIGTERM and SIGHUP raise :class:`Terminated` while the block runs (main thread only)."""
+    """SIGTERM and SIGHUP raise :class:`Terminated`, SIGINT KeyboardInterrupt, while the block runs
+    (main thread only); the signals received are noted for :func:`as_interruption`."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {s: signal.signal(s, _raise) for s in HANDLED}
+    _RECEIVED.clear()
+    previous = {s: signal.signal(s, _raise) for s in (signal.SIGINT, *HANDLED)}
     try:
         yield
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+        _RECEIVED.clear()
 
 
 @contextlib.contextmanager

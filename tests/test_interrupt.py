@@ -175,3 +175,29 @@ def test_what_a_sigkill_leaves_is_removed_by_the_next_run(tmp_path):
     small = _corpus(tmp_path / "small.jsonl")
     assert main(["analyze", str(small), *MINI, "-o", str(out)]) == 0
     assert [n for n in _files(out) if n.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("signum, code, message", [(signal.SIGINT, 130, "interrupted"),
+                                                   (signal.SIGTERM, 143, "stopped by SIGTERM")])
+def test_a_signal_during_a_store_query_is_an_interruption_not_an_internal_error(tmp_path, monkeypatch, capsys,
+                                                                               signum, code, message):
+    """DuckDB turns a signal that arrives during a query into RuntimeError("Query interrupted")."""
+    import threading
+
+    import framing.store
+
+    src = _corpus(tmp_path / "in.jsonl")
+    store = tmp_path / "s.duckdb"
+    assert main(["analyze", str(src), *MINI, "--store", str(store)]) == 0
+    real = framing.store._frame
+
+    def slow_query(con, *args, **kwargs):
+        threading.Timer(0.3, os.kill, (os.getpid(), signum)).start()
+        con.execute("SELECT count(*) FROM range(100000000000)").fetchall()   # stopped by the signal
+        return real(con, *args, **kwargs)
+
+    monkeypatch.setattr(framing.store, "_frame", slow_query)
+    capsys.readouterr()
+    assert main(["report", "--store", str(store), "-o", str(tmp_path / "r.pdf")]) == code
+    assert capsys.readouterr().err.strip() == message
+    assert not (tmp_path / "r.pdf").exists()
