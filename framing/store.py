@@ -141,6 +141,9 @@ def connect(path: str | Path, *, write: bool = False):
         if "lock" in str(exc).lower():
             raise OptionError(f"--store {path}: in use by another process (one writer at a time): "
                               "wait for it to finish") from None
+        if _disk_error(exc):
+            raise OutputError(f"--store {path}: cannot open it to write: {_disk_reason(exc)}: free some space and "
+                              "run again; the store keeps the results it had") from None
         raise OptionError(f"--store {path}: not a framing store (DuckDB cannot open it: "
                           f"{str(exc).splitlines()[0]}): give another file name") from None
     if write:  # DuckDB caches table blocks up to 80% of RAM by default: writing needs little
