@@ -47,7 +47,7 @@ from . import __version__
 from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS, Analysis, AnalyzeOptions,
                       Example, _progress, analysed_chunks, chunked, prepared_records)
 from .errors import InputError, OptionError, OutputError
-from .output import file_sha256
+from .output import file_sha256, special_kind
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
@@ -131,6 +131,8 @@ def connect(path: str | Path, *, write: bool = False):
     path = Path(path)
     if path.is_dir() or str(path).endswith(("/", os.sep)):
         raise OptionError(f"--store {path}: a folder: give a file name, e.g. {path / 'framing.duckdb'}")
+    if (kind := special_kind(path)) is not None:   # DuckDB would wait on a FIFO for ever
+        raise OptionError(f"--store {path}: a {kind}, not a file: give a file name, e.g. framing.duckdb")
     if not write and not path.exists():
         raise OptionError(f"--store {path}: no such store: create it with framing analyze INPUT --store {path}")
     if write and not path.parent.exists():

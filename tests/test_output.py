@@ -248,3 +248,12 @@ def test_a_block_device_is_refused(tmp_path, hostile, capsys):
     assert main([*HITS, str(hostile), "-o", str(block)]) == 2
     assert "is a block device: framing does not write to it" in capsys.readouterr().err
     assert stat.S_ISBLK(os.stat(block).st_mode)
+
+
+def test_a_fifo_or_device_as_the_store_is_refused_at_once(tmp_path, capsys):
+    fifo = tmp_path / "store.fifo"
+    os.mkfifo(fifo)
+    for argv in (["analyze", "--demo", "--store", str(fifo)], ["report", "--store", str(fifo)]):
+        assert main([*argv, "--jobs", "1"]) == 2        # (DuckDB would wait for a writer for ever)
+        assert f"--store {fifo}: a FIFO, not a file: give a file name" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.fifo"]
