@@ -132,12 +132,14 @@ PROC_CHILDREN = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(
 
 
 @pytest.mark.skipif(not PROC_CHILDREN, reason="needs /proc/PID/task/PID/children (Linux)")
-@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_a_signal_to_the_process_group_stops_a_busy_pool_at_once(tmp_path, signum, code):
+@pytest.mark.parametrize("signum, code, to", [(signal.SIGINT, 130, "-o"), (signal.SIGTERM, 143, "-o"),
+                                             (signal.SIGINT, 130, "--store")])
+def test_a_signal_to_the_process_group_stops_a_busy_pool_at_once(tmp_path, signum, code, to):
     src = _big_corpus(tmp_path / "big.jsonl")
     out = tmp_path / "out"
+    target = out if to == "-o" else tmp_path / "s.duckdb"
     proc = subprocess.Popen([sys.executable, "-c", DRIVER, "analyze", str(src), "--lexicons", "none", "--lexicon",
-                             str(DATA / "mini_lexicon.tsv"), "--jobs", "2", "-o", str(out)],
+                             str(DATA / "mini_lexicon.tsv"), "--jobs", "2", to, str(target)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         assert _workers_running(proc.pid, 2, 60), "the pool did not start"
@@ -153,6 +155,12 @@ def test_a_signal_to_the_process_group_stops_a_busy_pool_at_once(tmp_path, signu
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert took < 15
     assert _files(out) == []
+    if to == "--store":   # the run was discarded: the store holds nothing
+        import duckdb
+
+        with duckdb.connect(str(target), read_only=True) as con:
+            assert con.execute("SELECT (SELECT count(*) FROM runs) + (SELECT count(*) FROM documents)").fetchall() \
+                == [(0,)]
 
 
 @pytest.mark.skipif(not PROC_CHILDREN, reason="needs /proc/PID/task/PID/children (Linux)")
