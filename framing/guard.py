@@ -48,6 +48,10 @@ def _input_paths(args, skip: set[str]) -> list[str]:
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, (str, os.PathLike)) and str(item) and os.path.exists(item):
                 found.append(str(item))
+    if getattr(args, "demo", False):
+        from .commands import demo_path
+
+        found.append(str(demo_path()))
     return found
 
 
