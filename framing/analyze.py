@@ -8,6 +8,7 @@ are identical whatever the number of workers.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import os
 import sys
@@ -140,8 +141,14 @@ def _model_hits(text: str, spans, sentences) -> list:
 _WORKER: dict = {}
 
 
-def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False, beyond: bool = False) -> None:
+def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False, beyond: bool = False,
+                 worker: bool = False) -> None:
     from .context import use_sense_model
+
+    if worker:  # a pool's process: Ctrl-C and SIGTERM are the main process's to handle (framing.interrupt)
+        from .interrupt import worker_signals
+
+        worker_signals()
 
     use_sense_model(sense_model)
     _WORKER["matcher"] = matcher
@@ -244,12 +251,13 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     progress = _progress(options.progress)
     from .scare import recategorise
 
-    for result in analysed_chunks(chunked(records), matcher, options):
-        result.hits = recategorise(result.hits, options.count_scare_quotes)
-        docs.append(document_frame(result.documents))  # typed per chunk: a tenth of the memory of tuples
-        sink.add(result)
-        add_examples(examples, result.examples)
-        progress.update(len(result))
+    with contextlib.closing(analysed_chunks(chunked(records), matcher, options)) as results:
+        for result in results:  # (closed on any exception: the worker pool stops at once)
+            result.hits = recategorise(result.hits, options.count_scare_quotes)
+            docs.append(document_frame(result.documents))  # typed per chunk: a tenth of the memory of tuples
+            sink.add(result)
+            add_examples(examples, result.examples)
+            progress.update(len(result))
     progress.close()
     hits, attributions = sink.finish()
     return Analysis(concat_frames(docs, document_frame), hits, examples, lexicon, manifest, texts, attributions,
@@ -305,13 +313,18 @@ def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: Ana
                     return
             yield chunk
 
+    from .interrupt import signals_blocked
+
     if options.beyond_lexicon:
         from .wordmodel import shipped_word_model
 
         shipped_word_model()  # loaded once here: forked workers inherit it
     ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, options.keep_neutral_senses, options.sense_model,
-                                                            options.beyond_lexicon)) as pool:
+    with signals_blocked():  # the pool's processes and threads start with these signals held
+        pool = ctx.Pool(jobs, initializer=_init_worker,
+                        initargs=(matcher, options.keep_neutral_senses, options.sense_model,
+                                  options.beyond_lexicon, True))
+    with pool:
         try:
             for results in pool.imap(_run_chunk, all_chunks(), chunksize=1):
                 slots.release()

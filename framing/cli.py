@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 finished but inputs were skipped and ``--strict`` was given; 2 usage or
 input error (the message names the file and line and what to do); 3 internal error (a short
-message and the path of the full log).
+message and the path of the full log); 130 interrupted (Ctrl-C), 143 stopped by SIGTERM (129 SIGHUP),
+each after the same cleanup (framing.interrupt).
 """
 from __future__ import annotations
 
@@ -227,27 +228,62 @@ def build_parser() -> argparse.ArgumentParser:
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
+    _add_output_options(sub)
     return parser
 
 
+def _add_output_options(sub) -> None:
+    """Options of every command that writes files (each leaf command: ``lexicon show`` too)."""
+    for p in sub.choices.values():
+        nested = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            _add_output_options(nested[0])
+            continue
+        p.add_argument("--csv-raw", action="store_true",
+                       help="write CSV cells as they are: by default a cell from the input that begins with "
+                            "= + - @ or a tab gets a ' before it, so that a spreadsheet does not run it as a "
+                            "formula (README, Guarantees); give --csv-raw for pandas, R and other programs")
+
+
 def main(argv: list[str] | None = None) -> int:
+    from .interrupt import handled_signals
+
+    from .output import OutputOptions, protect_inputs, set_output_options
+
+    try:
+        with handled_signals():  # SIGTERM and SIGHUP clean up as Ctrl-C does
+            return _main(argv)
+    finally:  # what one command set does not outlast it (main may be called again in this process)
+        protect_inputs([])
+        set_output_options(OutputOptions())
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):
             parser.print_help()
             return 0
+        from .output import OutputOptions, set_output_options
+
+        set_output_options(OutputOptions(csv_raw=getattr(args, "csv_raw", False)))
+        from .guard import check_outputs
+
+        check_outputs(args)
         return int(args.run(args) or 0)
     except FramingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        return _interrupted(exc)
     except BrokenPipeError:
         return 0
-    except Exception:  # an internal error: short message, full log on disk
-        exc = sys.exc_info()[1]
+    except Exception as exc:  # an internal error: short message, full log on disk
+        from .interrupt import as_interruption
+
+        if (interruption := as_interruption(exc)) is not None:   # a signal during a DuckDB query
+            return _interrupted(interruption)
         where = _write_error_log(argv)
         short = f"{type(exc).__name__}: {exc}"
         short = short if len(short) <= 200 else short[:200] + "..."
@@ -255,6 +291,16 @@ def main(argv: list[str] | None = None) -> int:
               + (f"the full log is in {where}; please report it" if where else
                  "no log could be written; please report it with the command you ran"), file=sys.stderr)
         return 3
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    from .interrupt import Terminated
+
+    if isinstance(exc, Terminated):
+        print(f"stopped by {exc.name}", file=sys.stderr)
+        return exc.exit_code
+    print("interrupted", file=sys.stderr)
+    return 130
 
 
 def _write_error_log(argv) -> Path | None:

@@ -12,7 +12,7 @@ from .analyze import Analysis, AnalyzeOptions, analyze_corpus
 from .errors import FramingError, OptionError
 from .ingest.readers import ReadOptions
 from .lexicon import load_lexicon
-from .output import ensure_dir, write_csv, write_text
+from .output import ensure_dir, is_stream, neutralised_frame, write_csv, write_text
 from .tables import attribution_rates, corpus_summary, rates_by_outlet, rates_by_period
 
 
@@ -121,7 +121,7 @@ def manifest_path(args) -> Path | None:
     """Where a command writes its manifest: DIR/manifest.csv for commands that write a folder,
     FILE.manifest.csv beside a single output file, nowhere when the output goes to stdout."""
     output = getattr(args, "output", None)
-    if not output:
+    if not output or is_stream(output):   # no manifest beside /dev/null or a FIFO (as for stdout)
         return None
     if getattr(args, "command", "") in ("analyze", "compare"):
         return Path(output) / "manifest.csv"
@@ -324,7 +324,7 @@ def hits_command(args) -> int:
         if args.output:
             write_csv(args.output, hits)
         else:
-            out = hits.copy()
+            out = neutralised_frame(hits)
             out["date"] = out["date"].dt.strftime("%Y-%m-%d").fillna("")
             out.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:

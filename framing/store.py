@@ -8,7 +8,9 @@ bytes (sha256) are already in it, analysed with the same lexicon, is not analyse
 manifest row says "already in the store"); a file whose bytes changed replaces its old results.
 Results are committed batch by batch (memory stays bounded) under a run that is marked finished
 only at its end: the rows of a run that fails are removed at once; those of a run that was killed
-are ignored by the readers and removed by the next run.
+are ignored by the readers and removed by the next run. What a run replaces (the old results of a
+changed file; everything, and the lexicon, with ``--rebuild``) is deleted in the transaction that
+marks it finished, so a run killed at any point (SIGKILL, power loss) leaves the previous results.
 
 Tables (README, "Scale", lists the columns):
 
@@ -44,8 +46,8 @@ import pandas as pd
 from . import __version__
 from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS, Analysis, AnalyzeOptions,
                       Example, _progress, analysed_chunks, chunked, prepared_records)
-from .errors import InputError, OptionError
-from .output import file_sha256
+from .errors import InputError, OptionError, OutputError
+from .output import file_sha256, special_kind
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
@@ -130,6 +132,8 @@ def connect(path: str | Path, *, write: bool = False):
     path = Path(path)
     if path.is_dir() or str(path).endswith(("/", os.sep)):
         raise OptionError(f"--store {path}: a folder: give a file name, e.g. {path / 'framing.duckdb'}")
+    if (kind := special_kind(path)) is not None:   # DuckDB would wait on a FIFO for ever
+        raise OptionError(f"--store {path}: a {kind}, not a file: give a file name, e.g. framing.duckdb")
     if not write and not path.exists():
         raise OptionError(f"--store {path}: no such store: create it with framing analyze INPUT --store {path}")
     if write and not path.parent.exists():
@@ -140,6 +144,9 @@ def connect(path: str | Path, *, write: bool = False):
         if "lock" in str(exc).lower():
             raise OptionError(f"--store {path}: in use by another process (one writer at a time): "
                               "wait for it to finish") from None
+        if _disk_error(exc):
+            raise OutputError(f"--store {path}: cannot open it to write: {_disk_reason(exc)}: free some space and "
+                              "run again; the store keeps the results it had") from None
         raise OptionError(f"--store {path}: not a framing store (DuckDB cannot open it: "
                           f"{str(exc).splitlines()[0]}): give another file name") from None
     if write:  # DuckDB caches table blocks up to 80% of RAM by default: writing needs little
@@ -195,66 +202,130 @@ def add_to_store(path: str | Path, inputs: list, lexicon: Lexicon, read_options:
 
     The results are committed batch by batch (so that memory stays bounded) under a run whose
     ``finished`` stays empty until the end: a run that fails is removed at once, one that was killed
-    is ignored by the readers and removed by the next run.
+    is ignored by the readers and removed by the next run. Nothing stored is deleted before the new
+    results are complete: the results a run replaces (every stored file with ``rebuild``, the old
+    results of a file whose bytes changed) and the lexicon it replaces are removed in the same
+    transaction that marks the run finished, so a run killed at any point leaves the store as it was.
     """
     path = Path(path)
-    started = time.perf_counter()
     con = connect(path, write=True)
     try:
+        return _add(con, path, inputs, lexicon, read_options, options, rebuild, command)
+    except Exception as exc:
+        if _disk_error(exc):   # disk full (or quota): the last commit that held is what the store keeps
+            raise OutputError(f"--store {path}: cannot write: {_disk_reason(exc)}: free some space (or choose "
+                              "another place) and run again; the store keeps the results it had before this "
+                              "run") from None
+        raise
+    finally:
+        with contextlib.suppress(Exception):
+            con.close()
+
+
+_DISK_ERRORS = ("no space left on device", "disk quota exceeded", "file too large", "could not write file",
+                "could not truncate file", "could not write all bytes")
+
+
+def _disk_error(exc: BaseException) -> bool:
+    import duckdb
+
+    return isinstance(exc, (duckdb.IOException, duckdb.TransactionException, duckdb.FatalException,
+                            duckdb.InvalidInputException, OSError)) and any(
+        m in str(exc).lower() for m in _DISK_ERRORS)
+
+
+def _disk_reason(exc: BaseException) -> str:
+    text = str(exc).lower()
+    for m in ("no space left on device", "disk quota exceeded", "file too large"):
+        if m in text:
+            return m[0].upper() + m[1:]
+    return str(exc).splitlines()[0]
+
+
+def _add(con, path: Path, inputs: list, lexicon: Lexicon, read_options: ReadOptions, options: AnalyzeOptions,
+         rebuild: bool, command: str) -> StoreRun:
+    started = time.perf_counter()
+    with _transaction(con):
+        _create(con)
+        _discard_unfinished(con)
+        new_lexicon = _check_lexicon(con, path, lexicon, rebuild)
+        replaced = {r[0] for r in con.execute("SELECT input_id FROM inputs").fetchall()} if rebuild else set()
+        if replaced:
+            print(f"note: --rebuild: the {len(replaced)} input file(s) stored in {path} are removed from it "
+                  "when this run finishes; only INPUT is analysed", file=sys.stderr)
+        run_id = _scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs")
+        _record_scare_setting(con, path, options.count_scare_quotes)
+        run_options = json.dumps({"read": asdict(read_options), "engine": options.engine, "jobs": options.jobs,
+                                  "sense_model": options.sense_model, "rebuild": rebuild,
+                                  "count_scare_quotes": options.count_scare_quotes}, sort_keys=True)
+        con.execute("INSERT INTO runs (run_id, started, framing_version, command, lexicon_digest, options) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", [run_id, _now(), __version__, command, lexicon.digest, run_options])
+        manifest = Manifest()
+        plan = _plan(con, list_inputs(inputs, manifest), lexicon, read_options, manifest, replaced)
+        for f in plan:
+            con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                        [f.input_id, run_id, str(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
+                         f.options])
+    _stage("registered")
+    try:
         with _transaction(con):
-            _create(con)
-            _discard_unfinished(con)
-            _check_lexicon(con, path, lexicon, rebuild)
-            if rebuild:
-                _clear(con, path)
-            if not _scalar(con, "SELECT count(*) FROM lexicon"):
-                _save_lexicon(con, lexicon)
-            run_id = _scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs")
-            _record_scare_setting(con, path, options.count_scare_quotes)
-            run_options = json.dumps({"read": asdict(read_options), "engine": options.engine, "jobs": options.jobs,
-                                      "sense_model": options.sense_model, "rebuild": rebuild,
-                                      "count_scare_quotes": options.count_scare_quotes}, sort_keys=True)
-            con.execute("INSERT INTO runs (run_id, started, framing_version, command, lexicon_digest, options) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [run_id, _now(), __version__, command, lexicon.digest, run_options])
-            manifest = Manifest()
-            plan = _plan(con, list_inputs(inputs, manifest), lexicon, read_options, manifest)
-            for f in plan:
-                con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                            [f.input_id, run_id, str(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
-                             f.options])
-        try:
-            with _transaction(con):
-                writer = _Writer(con, run_id, {str(f.path): f.input_id for f in plan})
-                ids = con.sql("SELECT base_id, count(*) FROM documents GROUP BY base_id").to_arrow_table()
-                id_counts = dict(zip(ids.column(0).to_pylist(), ids.column(1).to_pylist()))
-                records = _records(plan, read_options, manifest, writer, id_counts)
-                progress = _progress(options.progress)
-                for results in analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
-                                               replace(options, keep_neutral_senses=True, keep_texts=False)):
+            writer = _Writer(con, run_id, {str(f.path): f.input_id for f in plan}, replaced)
+            ids = con.sql(f"SELECT base_id, count(*) FROM documents WHERE {_kept(replaced)} "
+                          "GROUP BY base_id").to_arrow_table()
+            id_counts = dict(zip(ids.column(0).to_pylist(), ids.column(1).to_pylist()))
+            records = _records(plan, read_options, manifest, writer, id_counts)
+            progress = _progress(options.progress)
+            with contextlib.closing(analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
+                                                    replace(options, keep_neutral_senses=True,
+                                                            keep_texts=False))) as results_stream:
+                for results in results_stream:
                     results.hits = recategorise(results.hits, options.count_scare_quotes)
                     writer.add_results(results)
                     progress.update(len(results))
-                progress.close()
-                writer.take_manifest(manifest)
-                writer.flush(everything=True)
-                for f in plan:
-                    con.execute("UPDATE inputs SET documents = ? WHERE input_id = ?",
-                                [writer.documents_of.get(f.input_id, 0), f.input_id])
-                counts = dict(con.execute(f"SELECT status, count(*) FROM manifest WHERE run_id = ? AND NOT "
-                                          f"({_ALREADY}) GROUP BY status", [run_id, ALREADY_STORED]).fetchall())
-                stored = _scalar(con, f"SELECT count(*) FROM manifest WHERE run_id = ? AND {_ALREADY}",
-                                 [run_id, ALREADY_STORED])
-                con.execute("UPDATE runs SET finished = ?, files_analysed = ?, files_stored = ?, documents = ?, "
-                            "seconds = ? WHERE run_id = ?", [_now(), len(plan), stored, writer.documents,
-                                                             time.perf_counter() - started, run_id])
-        except BaseException:
-            with contextlib.suppress(Exception), _transaction(con):
-                _discard_run(con, run_id)
-            raise
-        return StoreRun(path, run_id, len(plan), stored, writer.documents, counts,
-                        _scalar(con, "SELECT count(*) FROM documents"), _scalar(con, "SELECT count(*) FROM inputs"))
-    finally:
-        con.close()
+            progress.close()
+            writer.take_manifest(manifest)
+            writer.flush(everything=True)
+            _stage("written")
+            for f in plan:
+                con.execute("UPDATE inputs SET documents = ? WHERE input_id = ?",
+                            [writer.documents_of.get(f.input_id, 0), f.input_id])
+            counts = dict(con.execute(f"SELECT status, count(*) FROM manifest WHERE run_id = ? AND NOT "
+                                      f"({_ALREADY}) GROUP BY status", [run_id, ALREADY_STORED]).fetchall())
+            stored = _scalar(con, f"SELECT count(*) FROM manifest WHERE run_id = ? AND {_ALREADY}",
+                             [run_id, ALREADY_STORED])
+            # the commit: the results this run replaces go, its own count, in one transaction
+            _remove_inputs(con, replaced)
+            if new_lexicon:
+                _save_lexicon(con, lexicon)
+            con.execute("UPDATE runs SET finished = ?, files_analysed = ?, files_stored = ?, documents = ?, "
+                        "seconds = ? WHERE run_id = ?", [_now(), len(plan), stored, writer.documents,
+                                                         time.perf_counter() - started, run_id])
+            _stage("committing")
+    except BaseException:
+        with contextlib.suppress(Exception), _transaction(con):
+            _discard_run(con, run_id)
+        raise
+    _stage("committed")
+    return StoreRun(path, run_id, len(plan), stored, writer.documents, counts,
+                    _scalar(con, "SELECT count(*) FROM documents"), _scalar(con, "SELECT count(*) FROM inputs"))
+
+
+def _stage(name: str) -> None:
+    """Called as a run reaches each stage ("registered": the run and its inputs are committed;
+    "written": every result row is written, not yet committed; "committing": the final transaction
+    is complete but not committed; "committed"). Does nothing: the tests replace it to kill the
+    process at a chosen stage (tests/test_store_crash.py)."""
+
+
+def _kept(replaced: set[int]) -> str:
+    """SQL condition on ``input_id``: rows not among the inputs a run replaces."""
+    return f"input_id NOT IN ({', '.join(map(str, sorted(replaced)))})" if replaced else "TRUE"
+
+
+def _remove_inputs(con, input_ids: set[int]) -> None:
+    if input_ids:
+        for table in (*_DATA_TABLES, "inputs"):
+            con.execute(f"DELETE FROM {table} WHERE NOT ({_kept(input_ids)})")
 
 
 @contextlib.contextmanager
@@ -312,15 +383,13 @@ def _discard_unfinished(con) -> None:
         _discard_run(con, run_id)
 
 
-def _check_lexicon(con, path: Path, lexicon: Lexicon, rebuild: bool) -> None:
+def _check_lexicon(con, path: Path, lexicon: Lexicon, rebuild: bool) -> bool:
+    """Whether this run may use ``lexicon`` (an error if not); True when it must be saved with the run's
+    results (a new store, another lexicon with --rebuild). Writes nothing."""
     meta = _meta(con)
     stored = meta.get("lexicon_digest")
     if rebuild or stored is None or stored == lexicon.digest or not _scalar(con, "SELECT count(*) FROM inputs"):
-        if stored != lexicon.digest:
-            con.execute("DELETE FROM lexicon")
-            con.execute("DELETE FROM categories")
-        _set_meta(con, lexicon_digest=lexicon.digest, lexicon_files=json.dumps(list(lexicon.files)))
-        return
+        return stored != lexicon.digest or not _scalar(con, "SELECT count(*) FROM lexicon")
     files = ", ".join(Path(f).name for f in json.loads(meta.get("lexicon_files", "[]"))) or "?"
     raise OptionError(f"--store {path}: its results were found with another lexicon ({files}; digest "
                       f"{stored[:12]}) than this run's ({', '.join(Path(f).name for f in lexicon.files)}; digest "
@@ -328,16 +397,10 @@ def _check_lexicon(con, path: Path, lexicon: Lexicon, rebuild: bool) -> None:
                       "or give --rebuild to empty this one and analyse INPUT again with this lexicon")
 
 
-def _clear(con, path: Path) -> None:
-    before = [r[0] for r in con.execute("SELECT path FROM inputs ORDER BY input_id").fetchall()]
-    for table in (*_DATA_TABLES, "inputs"):
-        con.execute(f"DELETE FROM {table}")
-    if before:
-        print(f"note: --rebuild: the {len(before)} input file(s) stored in {path} are removed from it; only INPUT "
-              "is analysed", file=sys.stderr)
-
-
 def _save_lexicon(con, lexicon: Lexicon) -> None:
+    con.execute("DELETE FROM lexicon")
+    con.execute("DELETE FROM categories")
+    _set_meta(con, lexicon_digest=lexicon.digest, lexicon_files=json.dumps(list(lexicon.files)))
     entries = pd.DataFrame([(i, e.id, e.lang, e.term, list(e.variants), e.category, e.referent, e.strength,
                              list(e.neutral), e.rationale, e.ambiguous, list(e.neutral_cues), list(e.sources),
                              e.file, e.line) for i, e in enumerate(lexicon.entries)], columns=list(_TABLES["lexicon"]))
@@ -372,11 +435,13 @@ class _Input:
 
 
 def _plan(con, files: list[tuple[Path, Path | None]], lexicon: Lexicon, read_options: ReadOptions,
-          manifest: Manifest) -> list[_Input]:
-    """The input files to analyse; those already in the store get a manifest row saying so."""
+          manifest: Manifest, replaced: set[int]) -> list[_Input]:
+    """The input files to analyse; those already in the store get a manifest row saying so. The
+    stored inputs this run replaces (a file whose bytes changed) are added to ``replaced``; they are
+    removed when the run commits. Inputs already in ``replaced`` (--rebuild) count as absent."""
     by_sha = {sha: (input_id, path, run_id, opts) for input_id, path, run_id, opts, sha in con.execute(
-        "SELECT input_id, path, run_id, options, sha256 FROM inputs").fetchall()}
-    by_path = dict(con.execute("SELECT abspath, input_id FROM inputs").fetchall())
+        f"SELECT input_id, path, run_id, options, sha256 FROM inputs WHERE {_kept(replaced)}").fetchall()}
+    by_path = dict(con.execute(f"SELECT abspath, input_id FROM inputs WHERE {_kept(replaced)}").fetchall())
     next_id = _scalar(con, "SELECT coalesce(max(input_id), 0) + 1 FROM inputs")
     plan, this_run = [], {}
     for path, root in files:
@@ -406,10 +471,9 @@ def _plan(con, files: list[tuple[Path, Path | None]], lexicon: Lexicon, read_opt
             continue
         abspath = str(path.resolve())
         if abspath in by_path:
-            old = by_path.pop(abspath)
-            for table in (*_DATA_TABLES, "inputs"):
-                con.execute(f"DELETE FROM {table} WHERE input_id = ?", [old])
-            print(f"note: {path} changed since it was stored: its old results are replaced", file=sys.stderr)
+            replaced.add(by_path.pop(abspath))
+            print(f"note: {path} changed since it was stored: its old results are replaced when this run "
+                  "finishes", file=sys.stderr)
         this_run[sha] = str(path)
         mtime = datetime.fromtimestamp(st.st_mtime, timezone.utc).replace(tzinfo=None)
         plan.append(_Input(path, root, next_id, abspath, st.st_size, mtime, sha, opts))
@@ -456,7 +520,7 @@ class _Writer:
     thread; both buffers are swapped under a lock and every write happens on the main thread.
     """
 
-    def __init__(self, con, run_id: int, input_ids: dict[str, int]):
+    def __init__(self, con, run_id: int, input_ids: dict[str, int], replaced: set[int] = frozenset()):
         self.con, self.run_id, self.input_ids = con, run_id, input_ids
         self.lock = threading.Lock()
         self.texts: list[tuple] = []
@@ -470,7 +534,7 @@ class _Writer:
         self.seq = {t: _scalar(con, f"SELECT coalesce(max(seq), 0) + 1 FROM {t}")
                     for t in ("documents", "hits", "attributions", "examples", "manifest")}
         self.example_counts = {(o, e): n for o, e, n in con.execute(
-            "SELECT outlet, entry, count(*) FROM examples GROUP BY outlet, entry").fetchall()}
+            f"SELECT outlet, entry, count(*) FROM examples WHERE {_kept(replaced)} GROUP BY outlet, entry").fetchall()}
         self.documents = 0
         self.documents_of: dict[int, int] = {}
 
@@ -547,6 +611,7 @@ class _Writer:
             wrote = True
         if wrote and not everything:  # the caller commits the last batch with the run's totals
             self.con.execute("COMMIT")
+            _stage("batch")
             self.con.execute("BEGIN TRANSACTION")
 
     def _append_frames(self, name: str, frames: list[pd.DataFrame]) -> None:
@@ -648,7 +713,7 @@ def store_records(path: str | Path, batch_rows: int = 2_000) -> Iterator[dict]:
     try:
         reader = con.sql(
             "SELECT d.doc_id, d.outlet, d.date, d.title, d.author, d.lang, d.source, t.text FROM documents d "
-            f"JOIN texts t USING (doc_id) WHERE d.{_FINISHED} ORDER BY d.seq").to_arrow_reader(batch_rows)
+            f"JOIN texts t USING (doc_id, input_id) WHERE d.{_FINISHED} ORDER BY d.seq").to_arrow_reader(batch_rows)
         for batch in reader:
             for row in batch.to_pylist():
                 date = row["date"]
