@@ -189,6 +189,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
+
+    p = sub.add_parser("app", help="open a web page to drop articles on and get the report and worksheets",
+                       formatter_class=_fmt(), description=(
+                           "A local web app in your browser: drop files (text dumps, CSV, JSON Lines, saved pages,\n"
+                           "feeds, PDF, Word), check and fix how they were split, choose outlets and lexicons, see\n"
+                           "the charts, and download the PDF report, worksheets, HTML view and tables. It listens\n"
+                           "on this computer only and needs the token in the address it prints. Ctrl-C stops it\n"
+                           "and removes the uploaded files.\n\n"
+                           "examples:\n"
+                           "  framing app\n"
+                           "  framing app --no-browser --port 8800\n"))
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=int, default=0, help="port (default: the first free one from 8765)")
+    p.add_argument("--token", help="the access token (default: a new random one each time)")
+    p.add_argument("--no-browser", action="store_true", help="do not open the browser")
+    p.add_argument("--max-upload-mb", type=float, default=200.0, metavar="MB",
+                   help="largest upload accepted at once (default: 200)")
+    p.set_defaults(run=_run_app)
     return parser
 
 
@@ -268,6 +286,13 @@ def _run_segment(args) -> int:
     from .commands import segment_command
 
     return segment_command(args)
+
+
+def _run_app(args) -> int:
+    from .app.server import AppOptions, run_app
+
+    return run_app(AppOptions(host=args.host, port=args.port, token=args.token, open_browser=not args.no_browser,
+                              max_upload_mb=args.max_upload_mb))
 
 
 if __name__ == "__main__":
