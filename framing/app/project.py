@@ -118,7 +118,7 @@ class Project:
     version: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock)
     done: threading.Event = field(default_factory=threading.Event)
-    outputs: dict[tuple, Path] = field(default_factory=dict)
+    outputs: dict[tuple, object] = field(default_factory=dict)  # made files and summaries, by version
 
     # ------------------------------------------------------------------ paths and names
 
@@ -371,7 +371,14 @@ class Project:
                  "first_date": r.first_date, "last_date": r.last_date} for r in s.itertuples()]
 
     def _summary(self) -> list[str]:
-        """The report's summary sentences, as plain text (the report writes them as PDF markup)."""
+        """The report's summary sentences, as plain text (the report writes them as PDF markup); made once
+        per analysis and choice of outlets and dates (its intervals take a bootstrap)."""
+        key = ("summary", self.version, self.settings)
+        if key not in self.outputs:
+            self.outputs[key] = self._make_summary()
+        return self.outputs[key]
+
+    def _make_summary(self) -> list[str]:
         from .. import report
         from ..stats import StatsOptions, rates_ci
         from ..tables import rates_by_outlet

@@ -429,9 +429,13 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
         handler.__doc__ = endpoint.__doc__
         return handler
 
+    async def favicon(request: Request):
+        return Response(status_code=204)
+
     p = "/api/projects/{id}"
     routes = [
         Route("/", index, include_in_schema=False),
+        Route("/favicon.ico", favicon, include_in_schema=False),
         Route("/api/openapi.json", wrap(openapi)),
         Route("/api/options", wrap(options)),
         Route("/api/projects", wrap(create_project), methods=["POST"]),
