@@ -124,12 +124,13 @@ def read_document(path: Path, options, manifest: Manifest, fmt: str):
     decoded = DecodedText(text, fmt)
     segments = dump_segments(decoded, path, options)
     articles = [s for s in segments if s.kind == "article"]
-    corrected = bool(options.corrections) and bool(corrections_for(load_corrections(options.corrections), str(path)))
+    corrected = corrections_for(load_corrections(options.corrections), str(path)) if options.corrections else []
     if len(articles) >= 2 or corrected:
         records = list(records_from_dump(decoded, path, options, manifest))
-        if len(records) == 1:
+        if len(records) == 1:  # still one article: its metadata counts as for an uncorrected one
             rec = records[0]
-            rec["title"] = rec["title"] or _clean(meta["title"]) or ""
+            titled = any(name == "title" for c in corrected for name, _ in c.values)
+            rec["title"] = rec["title"] if titled else (_clean(meta["title"]) or rec["title"] or "")
             rec["date"] = rec["date"] or meta["date"]
             rec["author"] = rec["author"] or _clean(meta["author"]) or ""
         for rec in records:
