@@ -291,3 +291,47 @@ def test_own_lexicon_is_checked(client, project):
     r = client.post(f"/api/projects/{project['id']}/lexicons", headers=AUTH,
                     files={"file": ("mine.tsv", b"this is not a lexicon\n")})
     assert r.status_code == 400 and r.json()["error"].startswith("mine.tsv")
+
+
+# ----------------------------------------------------------------------------- framing app (the process)
+
+def test_exposure_warning_only_off_loopback():
+    from framing.app.server import exposure_warning
+
+    assert exposure_warning("127.0.0.1") is None and exposure_warning("::1") is None
+    assert exposure_warning("localhost") is None and exposure_warning("127.0.0.2") is None
+    assert exposure_warning("0.0.0.0").startswith("warning: listening on 0.0.0.0, not only on this computer")
+    assert "not only on this computer" in exposure_warning("192.168.1.20")
+
+
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_app_serves_then_removes_the_uploads_on_exit(tmp_path, signame):
+    import os
+    import re
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "framing", "app", "--no-browser", "--port", str(port),
+                             "--token", TOKEN], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith(f"framing app is running: open http://127.0.0.1:{port}/?token={TOKEN}")
+        folder = Path(re.search(r"uploads are kept in (\S+)", proc.stdout.readline()).group(1))
+        assert folder.is_dir() and folder.parent == tmp_path
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/options", headers=AUTH)
+        assert json.loads(urllib.request.urlopen(req, timeout=10).read())["worksheet_kinds"]
+        proc.send_signal(getattr(signal, signame))
+        out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill() if proc.poll() is None else None
+    assert proc.returncode == 0, err
+    assert "the uploaded files were removed" in out
+    assert not folder.exists()
+    assert "Traceback" not in err

@@ -16,6 +16,7 @@ import ipaddress
 import json
 import secrets
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -496,12 +497,25 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, p))
+            sock.listen(128)  # connections wait for uvicorn from the moment the address is printed
             return sock
         except OSError as exc:
             sock.close()
             last = exc
     raise OptionError(f"--host {host} --port {port or '8765-8784'}: cannot listen there ({last.strerror if last else ''}): "
                       "choose another --port")
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning for a --host that other computers can reach (None for loopback addresses)."""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return None
+    return (f"warning: listening on {host}, not only on this computer: anyone on the network who has the token "
+            "can read and change the uploaded articles (leave --host out to keep the app to this computer)")
 
 
 def run_app(options: AppOptions) -> int:
@@ -515,13 +529,17 @@ def run_app(options: AppOptions) -> int:
     token = options.token or secrets.token_urlsafe(24)
     sock = _bind(options.host, options.port)
     port = sock.getsockname()[1]
-    if options.host not in LOOPBACK:
-        print(f"warning: listening on {options.host}, not only on this computer: anyone on the network who has the "
-              "token can read and change the uploaded articles", file=sys.stderr)
+    warning = exposure_warning(options.host)
+    if warning:
+        print(warning, file=sys.stderr)
     workdir = Path(tempfile.mkdtemp(prefix="framing-app-"))
     shown_host = "127.0.0.1" if options.host in ("0.0.0.0", "") else "[::1]" if options.host == "::" else \
         (f"[{options.host}]" if ":" in options.host else options.host)
     url = f"http://{shown_host}:{port}/?token={token}"
+    def stop(signum, frame):  # uvicorn raises the signal again after its shutdown: end here, cleaning up
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         app = create_app(workdir, token=token, host=options.host, port=port, max_upload_mb=options.max_upload_mb)
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
@@ -532,8 +550,12 @@ def run_app(options: AppOptions) -> int:
             import webbrowser
 
             threading.Timer(0.8, lambda: webbrowser.open(url)).start()
-        server.run(sockets=[sock])
+        try:
+            server.run(sockets=[sock])
+        except KeyboardInterrupt:
+            pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         sock.close()
         shutil.rmtree(workdir, ignore_errors=True)
     print("framing app stopped; the uploaded files were removed")
