@@ -144,6 +144,14 @@ def test_teacher_journey(server, browser, shared_dir, tmp_path):
     assert s_pages >= 1 and "Spot the loaded words" in s_text
     assert "Spot the loaded words" in k_text and k_text != s_text
 
+    # A worksheet these two outlets cannot give says why, in the page, and nothing is saved.
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    page.click("#ws-guess-pdf")
+    _wait(page, "!document.getElementById('error').hidden")
+    assert "need at least two outlets with 5 or more documents" in page.locator("#error").inner_text()
+    assert downloads == []
+
     # Readable at 400 px: nothing wider than the window.
     page.set_viewport_size({"width": 400, "height": 800})
     page.wait_for_timeout(300)

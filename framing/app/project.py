@@ -505,12 +505,26 @@ class Project:
 
 
 def docx_renderer():
-    """The worksheet module's Word renderer, where this version of framing has one (else None)."""
+    """The worksheet code's Word writer, where this version of framing has one (else None): a function
+    ``render_worksheet_docx(analysis, output, options)`` (in framing.worksheets or a framing.worksheets_docx
+    module), or ``WorksheetOptions.format`` taking "docx". It returns (student, key) like render_worksheet."""
+    import dataclasses
+    import importlib
+
     from .. import worksheets
 
-    for name in ("render_worksheet_docx", "render_docx_worksheet", "render_worksheet_word"):
-        if callable(getattr(worksheets, name, None)):
-            return getattr(worksheets, name)
+    for module in ("framing.worksheets", "framing.worksheets_docx", "framing.worksheet_docx"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in ("render_worksheet_docx", "render_docx_worksheet", "render_docx", "render_worksheet_word"):
+            if callable(getattr(mod, name, None)):
+                return getattr(mod, name)
+    if "format" in {f.name for f in dataclasses.fields(worksheets.WorksheetOptions)}:
+        def render(analysis, output, options):
+            return worksheets.render_worksheet(analysis, output, dataclasses.replace(options, format="docx"))
+        return render
     return None
 
 

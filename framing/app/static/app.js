@@ -290,8 +290,9 @@
     var charts = clear($("charts")), v = String(state.version) + "-" + Date.now();
     [["categories", "Loaded terms per 1,000 words in each outlet's own voice, by category"],
      ["time", "Loaded terms per 1,000 words over time, by outlet"]].forEach(function (c) {
-      charts.appendChild(el("figure", {}, [el("img", { src: url(base() + "/charts/" + c[0] + ".png", { v: v }), alt: c[1] }),
-        el("figcaption", { text: c[1] })]));
+      var src = url(base() + "/charts/" + c[0] + ".png", { v: v });
+      charts.appendChild(el("figure", {}, [el("a", { href: src, target: "_blank", rel: "noopener", title: "Open the chart full size" },
+        [el("img", { src: src, alt: c[1] })]), el("figcaption", { text: c[1] })]));
     });
     var downloads = clear($("downloads"));
     [["report.pdf", "The report (PDF)", "report"], ["view.html", "The articles with loaded terms highlighted (HTML)", "view"],
@@ -317,6 +318,30 @@
     });
   }
 
+  // ------------------------------------------------------------------ downloads
+  // Fetched first, so that a file that cannot be made (no sentence for this worksheet, say) shows its
+  // reason in the page instead of being saved as a broken file, and the page says what it is writing.
+  function download(ev) {
+    var link = ev.target.closest("a[download]");
+    if (!link || link.hasAttribute("data-direct")) { return; }
+    ev.preventDefault();
+    showError("");
+    busy("Writing " + link.getAttribute("download") + "…");
+    fetch(link.href, { headers: { "Authorization": "Bearer " + token } }).then(function (r) {
+      if (!r.ok) {
+        return r.json().catch(function () { return {}; }).then(function (d) { throw new Error(d.error || ("the app answered " + r.status)); });
+      }
+      return r.blob().then(function (blob) {
+        var a = el("a", { href: URL.createObjectURL(blob), download: link.getAttribute("download"), hidden: "hidden",
+          "data-direct": "1" });
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 30000);
+        idle();
+      });
+    }).catch(function (e) { idle(); showError(e.message); });
+  }
+
   // ------------------------------------------------------------------ start
   function start() {
     var drop = $("drop");
@@ -328,6 +353,7 @@
     $("pick-files").addEventListener("change", function () { upload(Array.prototype.slice.call(this.files)); this.value = ""; });
     $("pick-folder").addEventListener("change", function () { upload(Array.prototype.slice.call(this.files)); this.value = ""; });
     $("settings").addEventListener("submit", saveSettings);
+    document.addEventListener("click", function (ev) { if (ev.target.closest && ev.target.closest("a[download]")) { download(ev); } });
     $("own-lexicon").addEventListener("change", addLexicon);
     api("GET", "/api/options").then(function (o) {
       options = o;
