@@ -29,7 +29,7 @@ def _fmt():
 
 def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_flag: str = "--outlet") -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="files or folders (.csv .tsv .jsonl .json .parquet .txt .html .xml/.rss; .gz too)")
+                   help="files or folders (.csv .tsv .jsonl .json .parquet .txt .html .xml/.rss .pdf .docx; .gz too)")
     if demo:
         p.add_argument("--demo", action="store_true", help="use the bundled demo corpus instead of INPUT")
     g = p.add_argument_group("reading the input")
@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "examples:\n"
                            "  framing segment articles.txt\n"
                            "  framing segment articles.txt --format jsonl -o segments.jsonl\n"))
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="text files (.txt)")
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="text files (.txt), or PDF and Word files (.pdf, .docx)")
     p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format (default: table)")
     p.add_argument("--corrections", metavar="FILE", help="corrections file to apply")
     p.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12")

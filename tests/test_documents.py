@@ -154,3 +154,12 @@ def test_corrections_apply_to_a_one_article_pdf(tmp_path):
     fixes.write_text("file,action,lines,outlet,date\na.pdf,set,1-4,Al Mayadeen,2022-03-05\n", encoding="utf-8")
     recs, _ = records(pdf, corrections=str(fixes))
     assert (recs[0]["outlet"], str(recs[0]["date"])[:10], recs[0]["title"]) == ("Al Mayadeen", "2022-03-05", "Convoy")
+
+
+def test_segment_shows_the_lines_of_a_pdf_and_a_docx(tmp_path, capsys):
+    pdf = make_pdf(tmp_path / "a.pdf", ARTICLE, title="Convoy")
+    doc = make_docx(tmp_path / "b.docx", ARTICLE)
+    assert main(["segment", str(pdf), str(doc), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert [(Path(r["file"]).name, r["start_line"], r["end_line"], r["kind"]) for r in rows] == [
+        ("a.pdf", "1", "4", "article"), ("b.docx", "1", "5", "article")]

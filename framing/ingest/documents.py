@@ -115,6 +115,17 @@ def _clean(value) -> str | None:
     return value or None
 
 
+def document_text(path: Path) -> DecodedText | None:
+    """The text of a PDF or Word file as ``framing segment`` shows it (None for other files)."""
+    from .readers import detect_format
+
+    fmt = detect_format(Path(path))
+    if fmt not in ("pdf", "docx"):
+        return None
+    text, _ = (pdf_text if fmt == "pdf" else docx_text)(Path(path))
+    return DecodedText(text, fmt)
+
+
 def read_document(path: Path, options, manifest: Manifest, fmt: str):
     """Records of one PDF or DOCX file (see the module's description)."""
     from .corrections import corrections_for, load_corrections
