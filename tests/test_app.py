@@ -184,6 +184,17 @@ def test_oversized_upload_is_refused(client):
     assert "larger than the limit of 2 MB" in r.json()["error"]
 
 
+def test_oversized_upload_without_content_length_is_refused(client):
+    def body():
+        yield b'--B\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n'
+        for _ in range(500):
+            yield b"word " * 1000  # 2.5 MB in all, sent chunked
+        yield b"\r\n--B--\r\n"
+
+    r = client.post("/api/projects", content=body(), headers={**AUTH, "Content-Type": "multipart/form-data; boundary=B"})
+    assert r.status_code == 413 and "larger than the limit" in r.json()["error"]
+
+
 def test_hostile_file_names_are_not_paths(client, workdir, tmp_path):
     text = (DATA / "class_dump.txt").read_bytes()
     names = ["../../escape.txt", "/etc/cron.d/x.txt", "..\\..\\win.txt", "<img src=x onerror=alert(1)>.txt"]

@@ -117,7 +117,10 @@ class Project:
     error: str = ""
     version: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock)
-    done: threading.Event = field(default_factory=threading.Event)
+    run_lock: threading.Lock = field(default_factory=threading.Lock)
+    turns: threading.Condition = field(default_factory=threading.Condition)
+    requested: int = 0   # analyses asked for
+    finished: int = 0    # the latest of them done (a run reads the state as it is then, so it covers earlier asks)
     outputs: dict[tuple, object] = field(default_factory=dict)  # made files and summaries, by version
 
     # ------------------------------------------------------------------ paths and names
@@ -236,10 +239,39 @@ class Project:
         path = self.corrections_path()
         return ReadOptions(corrections=str(path) if path else None)
 
+    def analyse_soon(self) -> int:
+        """Start an analysis of the project as it is now, in a thread; returns its ticket for :meth:`wait`."""
+        with self.turns:
+            self.requested += 1
+            ticket = self.requested
+            if self.progress.stage in ("waiting", "ready", "failed"):
+                self.progress.stage = "analysing"
+        threading.Thread(target=self._turn, args=(ticket,), daemon=True, name=f"analyse-{self.pid}").start()
+        return ticket
+
+    def wait(self, ticket: int | None = None, timeout: float | None = 900) -> None:
+        """Until the analysis ``ticket`` (default: the latest asked for) is done."""
+        with self.turns:
+            ticket = self.requested if ticket is None else ticket
+            self.turns.wait_for(lambda: self.finished >= ticket, timeout)
+
+    def _turn(self, ticket: int) -> None:
+        with self.run_lock:  # one analysis at a time per project
+            with self.turns:
+                if self.finished >= ticket:
+                    return
+                latest = self.requested
+            self.analyse()
+            with self.turns:
+                self.finished = max(self.finished, latest)
+                self.turns.notify_all()
+
     def analyse(self) -> None:
         """Read and analyse everything uploaded (the command line's pipeline, with progress); never raises."""
+        self._analyse()
+
+    def _analyse(self) -> None:
         with self.lock:
-            self.done.clear()
             self.error = ""
             self.progress = Progress(stage="reading", files_total=len(self.uploads), started=time.monotonic())
             self.view_analysis = None
@@ -259,7 +291,6 @@ class Project:
                 self.error = f"internal error: {type(exc).__name__}: {self.humanise(str(exc))}; please report it"
         finally:
             self.progress.seconds = round(time.monotonic() - self.progress.started, 1)
-            self.done.set()
 
     def _run(self, *, keep_neutral: bool) -> Analysis:
         """framing.analyze.analyze_corpus, in small chunks so that the page can show progress."""
@@ -315,7 +346,8 @@ class Project:
     def state(self) -> dict:
         with self.lock:
             p = self.progress
-            out = {"id": self.pid, "status": p.stage, "error": self.error,
+            status = p.stage if self.finished >= self.requested or p.stage in ("reading", "analysing") else "analysing"
+            out = {"id": self.pid, "status": status, "error": self.error,
                    "progress": {"files_done": p.files_done, "files_total": p.files_total, "documents": p.documents,
                                 "seconds": p.seconds if p.stage in ("ready", "failed") else
                                 round(time.monotonic() - p.started, 1) if p.started else 0.0},

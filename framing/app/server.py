@@ -77,8 +77,7 @@ class Guard:
             return await _error(401, "missing or wrong token: open the address framing app printed "
                                 "(it ends with ?token=...), or send Authorization: Bearer TOKEN")(scope, receive, send)
         length = request.headers.get("content-length")
-        limit_text = f"the upload is larger than the limit of {self.max_bytes / 1e6:g} MB: send fewer files at a time " \
-                     "or start the app with a larger --max-upload-mb"
+        limit_text = too_large(self.max_bytes)
         if length and length.isdigit() and int(length) > self.max_bytes:
             return await _error(413, limit_text)(scope, receive, send)
         seen, started = [0], [False]
@@ -128,6 +127,11 @@ class Guard:
         return hmac.compare_digest(given.encode(), self.token.encode())
 
 
+def too_large(max_bytes: int) -> str:
+    return (f"the upload is larger than the limit of {max_bytes / 1e6:g} MB: send fewer files at a time "
+            "or start the app with a larger --max-upload-mb")
+
+
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -167,18 +171,16 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
     max_bytes = int(max_upload_mb * 1_000_000)
 
     def analyse_soon(project: Project, wait: bool) -> None:
-        project.done.clear()
-        thread = threading.Thread(target=project.analyse, daemon=True, name=f"analyse-{project.pid}")
-        thread.start()
+        ticket = project.analyse_soon()
         if wait:
-            project.done.wait()
+            project.wait(ticket)
 
     async def upload_files(request: Request, project: Project) -> None:
         try:
             form = await request.form(max_files=10_000, max_part_size=max_bytes)
         except _TooLarge:
             raise
-        except Exception as exc:  # a malformed multipart body
+        except Exception as exc:  # a malformed multipart body (starlette's MultiPartException, ...)
             raise OptionError(f"the upload could not be read ({exc}): send the files as multipart field 'files'")
         files = form.getlist("files")
         uploads = [(f.filename, f.file) for f in files if hasattr(f, "filename")]
@@ -422,8 +424,8 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
                 return await run_in_threadpool(endpoint, request)
             except _NotFound as exc:
                 return _error(404, str(exc))
-            except _TooLarge:
-                raise
+            except _TooLarge:  # a body sent without Content-Length grew past the limit while it was read
+                return _error(413, too_large(max_bytes))
             except FramingError as exc:
                 project = projects.items.get(request.path_params.get("id", ""))
                 return _error(400, project.humanise(str(exc)) if project else str(exc))
@@ -468,7 +470,7 @@ def _served_hosts(host: str, port: int) -> set[str]:
 
 
 def _ready(project: Project) -> Project:
-    project.done.wait(timeout=900)
+    project.wait(timeout=900)
     return project
 
 
