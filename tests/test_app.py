@@ -346,3 +346,12 @@ def test_app_serves_then_removes_the_uploads_on_exit(tmp_path, signame):
     assert "the uploaded files were removed" in out
     assert not folder.exists()
     assert "Traceback" not in err
+
+
+def test_a_dropped_folder_gives_outlets_from_its_sub_folders(client):
+    files = [("files", ("corpus/Wire One/a.jsonl", b'{"text": "The regime fell on Monday."}\n')),
+             ("files", ("corpus/Wire Two/b.jsonl", b'{"text": "Militants left.", "outlet": "Given Outlet"}\n')),
+             ("files", ("corpus/c.jsonl", b'{"text": "Nothing here."}\n'))]
+    state = client.post("/api/projects", files=files, headers=AUTH).json()
+    assert [(a["file"], a["outlet"]) for a in state["articles"]] == [
+        ("a.jsonl", "Wire One"), ("b.jsonl", "Given Outlet"), ("c.jsonl", "(unknown)")]

@@ -32,6 +32,7 @@ from ..ingest.readers import ALL_FORMATS, ReadOptions, iter_records
 from ..lexicon import DEFAULT_LEXICONS, Lexicon, load_lexicon, shipped_names, with_context_entries
 from ..manifest import Manifest
 from ..match import Matcher
+from ..types import UNKNOWN_OUTLET
 
 PERIODS = ("week", "month", "quarter", "year")
 CORRECTION_COLUMNS = ("file", "action", "lines", "outlet", "date", "title", "author", "lang", "kind")
@@ -46,6 +47,16 @@ def display_name(raw: str | None) -> str:
     name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = unicodedata.normalize("NFC", _CONTROL.sub("", name)).strip() or "unnamed"
     return name[:150]
+
+
+def folder_outlet(raw: str | None) -> str | None:
+    """For a file of a dropped folder, ``folder/Outlet name/file.txt``, the outlet the command line
+    would take from the sub-folder's name (None for a file not in a sub-folder)."""
+    parts = [p for p in (raw or "").replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    if len(parts) < 3:
+        return None
+    name = unicodedata.normalize("NFC", _CONTROL.sub("", parts[1])).strip()
+    return name[:150] or None
 
 
 def stored_suffix(name: str) -> str | None:
@@ -108,6 +119,7 @@ class Project:
     folder: Path
     settings: Settings = field(default_factory=Settings)
     uploads: dict[str, str] = field(default_factory=dict)       # stored name -> display name
+    folder_outlets: dict[str, str] = field(default_factory=dict)  # stored name -> outlet from a dropped folder
     lexicon_names: dict[str, str] = field(default_factory=dict)  # stored lexicon name -> display name
     rejected: list[dict] = field(default_factory=list)          # manifest rows for files not stored
     corrections: list[dict] = field(default_factory=list)       # rows of CORRECTION_COLUMNS (stored names)
@@ -160,6 +172,9 @@ class Project:
                     while chunk := stream.read(1 << 16):
                         out.write(chunk)
                 self.uploads[stored] = shown
+                outlet = folder_outlet(raw_name)
+                if outlet:
+                    self.folder_outlets[stored] = outlet
 
     def add_lexicon(self, raw_name: str, data: bytes) -> str:
         """Store a lexicon file of the user's; raise OptionError/LexiconError (humanised) when it is not one."""
@@ -300,6 +315,9 @@ class Project:
 
         def counted(records):
             for rec in records:
+                hint = self.folder_outlets.get(Path(rec["file"]).name)
+                if hint and rec["outlet"] == UNKNOWN_OUTLET:  # as the command line does for folder/Outlet/file.txt
+                    rec["outlet"] = hint
                 texts[rec["doc_id"]] = rec["text"]
                 self.progress.documents += 1
                 self.progress.files_done = len({r["file"] for r in manifest.rows})
