@@ -46,7 +46,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     lx = p.add_argument_group("lexicons")
     lx.add_argument("--lexicons", default="en/core,ar/core", metavar="NAMES",
-                    help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon list-files)")
+                    help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon files)")
     lx.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                     help="a lexicon file of your own (TSV, see lexicons/SCHEMA.md); repeatable")
     lx.add_argument("--sense-model", action="store_true",
