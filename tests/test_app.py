@@ -355,3 +355,9 @@ def test_a_dropped_folder_gives_outlets_from_its_sub_folders(client):
     state = client.post("/api/projects", files=files, headers=AUTH).json()
     assert [(a["file"], a["outlet"]) for a in state["articles"]] == [
         ("a.jsonl", "Wire One"), ("b.jsonl", "Given Outlet"), ("c.jsonl", "(unknown)")]
+
+
+def test_an_upload_without_files_is_refused_and_makes_no_project(client, workdir):
+    r = client.post("/api/projects", data={"other": "x"}, headers=AUTH)
+    assert r.status_code == 400 and "no files in the upload" in r.json()["error"]
+    assert list(workdir.iterdir()) == []

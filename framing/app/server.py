@@ -175,19 +175,23 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
         if wait:
             project.wait(ticket)
 
-    async def upload_files(request: Request, project: Project) -> None:
+    async def upload_files(request: Request, project: Project | None = None) -> Project:
+        """Store the multipart field ``files`` in ``project`` (a new one when None) and return it."""
         try:
             form = await request.form(max_files=10_000, max_part_size=max_bytes)
         except _TooLarge:
             raise
         except Exception as exc:  # a malformed multipart body (starlette's MultiPartException, ...)
             raise OptionError(f"the upload could not be read ({exc}): send the files as multipart field 'files'")
-        files = form.getlist("files")
-        uploads = [(f.filename, f.file) for f in files if hasattr(f, "filename")]
-        if not uploads:
-            raise OptionError("no files in the upload: send them as multipart field 'files'")
-        await run_in_threadpool(project.add_files, uploads)
-        await form.close()
+        try:
+            uploads = [(f.filename, f.file) for f in form.getlist("files") if hasattr(f, "filename")]
+            if not uploads:
+                raise OptionError("no files in the upload: send them as multipart field 'files'")
+            project = project or projects.new()
+            await run_in_threadpool(project.add_files, uploads)
+            return project
+        finally:
+            await form.close()  # starlette's spooled copies go now
 
     def waiting(request: Request) -> bool:
         return request.query_params.get("wait", "1") not in ("0", "false", "no")
@@ -214,8 +218,7 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
           400: {description: "No files, or a malformed upload (error: one line)"}
           413: {description: "The upload is larger than --max-upload-mb"}
         """
-        project = projects.new()
-        await upload_files(request, project)
+        project = await upload_files(request)
         await run_in_threadpool(analyse_soon, project, waiting(request))
         return JSONResponse(project.state(), status_code=201 if waiting(request) else 202)
 

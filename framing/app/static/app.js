@@ -141,7 +141,7 @@
         var id = "a" + i;
         var outlet = el("input", { type: "text", value: a.outlet, "aria-label": "Outlet of " + where, id: id + "-outlet", dir: "auto" });
         var date = el("input", { type: "date", value: a.date || "", "aria-label": "Date of " + where, id: id + "-date" });
-        var title = el("input", { type: "text", value: a.title, "aria-label": "Title of " + where, id: id + "-title", dir: "auto" });
+        var title = el("input", { type: "text", value: a.title, "aria-label": "Title of " + where, id: id + "-title", dir: "auto", class: "title" });
         tr.appendChild(cellLabel(el("td", {}, [outlet]), "Outlet"));
         tr.appendChild(cellLabel(el("td", {}, [date]), "Date"));
         tr.appendChild(cellLabel(el("td", {}, [title]), "Title"));
