@@ -101,6 +101,8 @@ def test_worksheet_pdf_and_key(client, project):
     assert s_text != k_text
     assert any(w in s_text for w in ("regime", "Militants", "terrorists", "Occupation"))
     assert client.get(f"/api/projects/{pid}/worksheets/nosuch.pdf", headers=AUTH).status_code == 400
+    odd = client.get(f"/api/projects/{pid}/worksheets/spot.exe", headers=AUTH)
+    assert odd.status_code == 400 and "as .pdf or .docx" in odd.json()["error"]
 
 
 def test_worksheet_docx_is_served_or_refused_with_a_reason(client, project):

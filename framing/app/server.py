@@ -356,6 +356,8 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
         """
         project = _ready(projects.get(request.path_params["id"]))
         kind, fmt = request.path_params["kind"], request.path_params["format"]
+        if fmt not in ("pdf", "docx"):
+            raise OptionError(f"worksheets come as .pdf or .docx, not .{fmt}")
         key = request.query_params.get("key", "0") in ("1", "true", "yes")
         path = project.worksheet(kind, key=key, fmt=fmt)
         media = "application/pdf" if fmt == "pdf" else \
