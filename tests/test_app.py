@@ -106,10 +106,10 @@ def test_worksheet_pdf_and_key(client, project):
 
 
 def test_worksheet_docx_is_served_or_refused_with_a_reason(client, project):
-    from framing.app.project import docx_renderer
+    from framing.app.project import docx_worksheets
 
     r = client.get(f"/api/projects/{project['id']}/worksheets/spot.docx", headers=AUTH)
-    if docx_renderer() is None:
+    if not docx_worksheets():
         assert r.status_code == 400 and "Word (.docx) worksheets are not in this version" in r.json()["error"]
     else:
         import docx

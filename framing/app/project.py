@@ -495,17 +495,13 @@ class Project:
 
         if kind not in worksheets.KINDS:
             raise OptionError(f"no worksheet kind {kind!r}: choose one of {', '.join(worksheets.KINDS)}")
+        if fmt == "docx" and not docx_worksheets():
+            raise OptionError("Word (.docx) worksheets are not in this version of framing: download the PDF")
         options = worksheets.WorksheetOptions(kind=kind, outlets=self.settings.outlets)
-        if fmt == "docx":
-            render = docx_renderer()
-            if render is None:
-                raise OptionError("Word (.docx) worksheets are not in this version of framing: download the PDF")
-        else:
-            render = worksheets.render_worksheet
 
         def make(base: Path) -> Path:
-            student, answer = render(self.selected(), base / f"{kind}.{fmt}", options)
-            return Path(answer if key else student)
+            student, answer = render_worksheet(self.selected(), base / f"{kind}.{fmt}", options, fmt)
+            return answer if key else student
 
         return self._cached(("worksheet", kind, fmt, key), make)
 
@@ -554,28 +550,43 @@ class Project:
         return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "Articles"
 
 
-def docx_renderer():
-    """The worksheet code's Word writer, where this version of framing has one (else None): a function
-    ``render_worksheet_docx(analysis, output, options)`` (in framing.worksheets or a framing.worksheets_docx
-    module), or ``WorksheetOptions.format`` taking "docx". It returns (student, key) like render_worksheet."""
+def docx_worksheets() -> bool:
+    """Does this version's worksheet code write Word files? (``FORMATS`` holding "docx", with
+    ``WorksheetOptions.formats``, or a ``render_worksheet_docx`` function.)"""
+    from .. import worksheets
+
+    return ("docx" in getattr(worksheets, "FORMATS", ()) and "formats" in _option_fields()) or \
+        callable(getattr(worksheets, "render_worksheet_docx", None))
+
+
+def render_worksheet(analysis: Analysis, output: Path, options, fmt: str) -> tuple[Path, Path]:
+    """The student copy and the key in ``fmt``, through whichever worksheet API this version has:
+    ``render_worksheet(...) -> (student, key)`` for PDF, or with ``WorksheetOptions.formats`` and a
+    list of the paths written."""
+    from .. import worksheets
+
+    if "formats" in _option_fields():
+        written = worksheets.render_worksheet(analysis, output, replace(options, formats=(fmt,)))
+    elif fmt == "docx":
+        written = worksheets.render_worksheet_docx(analysis, output, options)
+    else:
+        written = worksheets.render_worksheet(analysis, output, options)
+    paths = [Path(p) for p in written]
+    mine = [p for p in paths if p.suffix.lower() == f".{fmt}"] or paths
+    keys = [p for p in mine if p.stem.endswith("-key")]
+    students = [p for p in mine if not p.stem.endswith("-key")]
+    if not keys or not students:
+        raise OptionError(f"the worksheet code wrote {', '.join(p.name for p in paths) or 'nothing'}: "
+                          f"no student copy and key as .{fmt}")
+    return students[0], keys[0]
+
+
+def _option_fields() -> set[str]:
     import dataclasses
-    import importlib
 
     from .. import worksheets
 
-    for module in ("framing.worksheets", "framing.worksheets_docx", "framing.worksheet_docx"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        for name in ("render_worksheet_docx", "render_docx_worksheet", "render_docx", "render_worksheet_word"):
-            if callable(getattr(mod, name, None)):
-                return getattr(mod, name)
-    if "format" in {f.name for f in dataclasses.fields(worksheets.WorksheetOptions)}:
-        def render(analysis, output, options):
-            return worksheets.render_worksheet(analysis, output, dataclasses.replace(options, format="docx"))
-        return render
-    return None
+    return {f.name for f in dataclasses.fields(worksheets.WorksheetOptions)}
 
 
 def _day(value) -> str:

@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import FramingError, OptionError
-from .project import PERIODS, Project, Settings, docx_renderer
+from .project import PERIODS, Project, Settings, docx_worksheets
 
 STATIC = Path(__file__).parent / "static"
 COOKIE = "framing_token"
@@ -401,7 +401,7 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
             pass
         return JSONResponse({"version": __version__, "lexicons": shipped_names(), "worksheet_kinds": list(worksheets.KINDS),
                              "worksheet_titles": titles,
-                             "periods": list(PERIODS), "docx_worksheets": docx_renderer() is not None,
+                             "periods": list(PERIODS), "docx_worksheets": docx_worksheets(),
                              "max_upload_mb": max_upload_mb, "default_lexicons": list(Settings().lexicons)})
 
     schemas = SchemaGenerator({"openapi": "3.0.3", "info": {
