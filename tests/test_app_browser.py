@@ -149,7 +149,8 @@ def test_teacher_journey(server, browser, shared_dir, tmp_path):
     page.on("download", lambda d: downloads.append(d))
     page.click("#ws-guess-pdf")
     _wait(page, "!document.getElementById('error').hidden")
-    assert "need at least two outlets with 5 or more documents" in page.locator("#error").inner_text()
+    reason = page.locator("#error").inner_text()  # the worksheet code's own reason (its words may change)
+    assert "guess" in reason and "outlets" in reason
     assert downloads == []
 
     # Readable at 400 px: nothing wider than the window.
