@@ -31,7 +31,7 @@ def _fmt():
 
 def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_flag: str = "--outlet") -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="files or folders (.csv .tsv .jsonl .json .parquet .txt .html .xml/.rss; .gz too)")
+                   help="files or folders (.csv .tsv .jsonl .json .parquet .txt .html .xml/.rss .pdf .docx; .gz too)")
     if demo:
         p.add_argument("--demo", action="store_true", help="use the bundled demo corpus instead of INPUT")
     g = p.add_argument_group("reading the input")
@@ -48,7 +48,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
     lx = p.add_argument_group("lexicons")
     lx.add_argument("--lexicons", default="en/core,ar/core", metavar="NAMES",
-                    help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon list-files)")
+                    help="shipped lexicons to use, comma-separated, or 'none' (default: en/core,ar/core; see framing lexicon files)")
     lx.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                     help="a lexicon file of your own (TSV, see lexicons/SCHEMA.md); repeatable")
     lx.add_argument("--sense-model", action="store_true",
@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "examples:\n"
                            "  framing segment articles.txt\n"
                            "  framing segment articles.txt --format jsonl -o segments.jsonl\n"))
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="text files (.txt)")
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="text files (.txt), or PDF and Word files (.pdf, .docx)")
     p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format (default: table)")
     p.add_argument("--corrections", metavar="FILE", help="corrections file to apply")
     p.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12")
@@ -229,6 +229,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
     _add_output_options(sub)
+
+    p = sub.add_parser("app", help="open a web page to drop articles on and get the report and worksheets",
+                       formatter_class=_fmt(), description=(
+                           "A local web app in your browser: drop files (text dumps, CSV, JSON Lines, saved pages,\n"
+                           "feeds, PDF, Word), check and fix how they were split, choose outlets and lexicons, see\n"
+                           "the charts, and download the PDF report, worksheets, HTML view and tables. It listens\n"
+                           "on this computer only and needs the token in the address it prints. Ctrl-C stops it\n"
+                           "and removes the uploaded files.\n\n"
+                           "examples:\n"
+                           "  framing app\n"
+                           "  framing app --no-browser --port 8800\n"))
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=int, default=0, help="port (default: the first free one from 8765)")
+    p.add_argument("--token", help="the access token (default: a new random one each time)")
+    p.add_argument("--no-browser", action="store_true", help="do not open the browser")
+    p.add_argument("--max-upload-mb", type=float, default=200.0, metavar="MB",
+                   help="largest upload accepted at once (default: 200)")
+    p.set_defaults(run=_run_app)
     return parser
 
 
@@ -352,6 +370,13 @@ def _run_segment(args) -> int:
     from .commands import segment_command
 
     return segment_command(args)
+
+
+def _run_app(args) -> int:
+    from .app.server import AppOptions, run_app
+
+    return run_app(AppOptions(host=args.host, port=args.port, token=args.token, open_browser=not args.no_browser,
+                              max_upload_mb=args.max_upload_mb))
 
 
 if __name__ == "__main__":

@@ -349,10 +349,12 @@ def segment_command(args) -> int:
 
     options = ReadOptions(dayfirst=not args.monthfirst, corrections=args.corrections,
                           outlet_aliases=tuple(args.outlet_aliases))
+    from .ingest.documents import document_text
+
     segments = []
     for name in args.inputs:
         path = Path(name)
-        segments.extend(dump_segments(read_text(path), path, options))
+        segments.extend(dump_segments(document_text(path) or read_text(path), path, options))  # .pdf/.docx too
     render = {"jsonl": segments_to_jsonl, "csv": segments_to_csv, "table": segments_to_table}[args.format]
     text = render(segments)
     if args.output:

@@ -99,7 +99,7 @@ def _folder_with_binary_and_empty(d: Path) -> None:
     (c / "photo.csv").write_bytes(PNG)
     (c / "archive.txt").write_bytes(_zip())
     (c / "empty.csv").write_bytes(b"")
-    (c / "notes.docx").write_bytes(b"PK\x03\x04")
+    (c / "notes.odt").write_bytes(b"PK\x03\x04")  # .docx is read now (framing/ingest/documents.py)
     (c / ".hidden.csv").write_text("text\nnot read\n")
 
 

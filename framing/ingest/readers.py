@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..manifest import Manifest
 from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
+from .documents import DOCUMENT_FORMATS  # .pdf, .docx
 from .encoding import MAX_LINE_CHARS, DecodedText, LineStream, ReadFailure, damage_note, read_text
 
 TEXT_COLS = ("text", "content", "article_content", "body", "article", "full_text", "article_text", "story")
@@ -43,7 +44,7 @@ TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl",
 TEXT_FORMATS = {".txt": "text", ".text": "text", ".md": "text"}
 HTML_FORMATS = {".html": "html", ".htm": "html", ".xhtml": "html"}
 FEED_FORMATS = {".xml": "feed", ".rss": "feed", ".atom": "feed"}
-ALL_FORMATS = {**TABLE_FORMATS, **TEXT_FORMATS, **HTML_FORMATS, **FEED_FORMATS}
+ALL_FORMATS = {**TABLE_FORMATS, **TEXT_FORMATS, **HTML_FORMATS, **FEED_FORMATS, **DOCUMENT_FORMATS}
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def list_inputs(paths: list[str | Path], manifest: Manifest) -> list[tuple[Path,
         else:
             if detect_format(path) is None:
                 raise InputError(f"{path}: unknown format '{''.join(path.suffixes) or 'no extension'}': "
-                                 "give a .csv, .tsv, .jsonl, .json, .parquet, .txt, .html or .xml/.rss file")
+                                 "give a .csv, .tsv, .jsonl, .json, .parquet, .txt, .html, .xml/.rss, .pdf or .docx file")
             out.append((path, None))
     return out
 
@@ -136,7 +137,7 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
             f = Path(dirpath) / name
             if detect_format(f) is None:
                 manifest.add(str(f), "file", "skipped", reason="unsupported file type: "
-                             "use .csv .tsv .jsonl .json .parquet .txt .html or a feed")
+                             "use .csv .tsv .jsonl .json .parquet .txt .html .pdf .docx or a feed")
                 continue
             try:
                 mode = os.stat(f).st_mode
@@ -610,8 +611,15 @@ def _read_feed(path: Path, options: ReadOptions, manifest: Manifest):
         yield rec
 
 
+def _read_document(fmt: str):
+    from .documents import read_document
+
+    return lambda path, options, manifest: read_document(path, options, manifest, fmt)
+
+
 _READERS = {"csv": _read_csv, "tsv": _read_csv, "jsonl": _read_jsonl, "json": _read_json,
-            "parquet": _read_parquet, "text": _read_text, "html": _read_html, "feed": _read_feed}
+            "parquet": _read_parquet, "text": _read_text, "html": _read_html, "feed": _read_feed,
+            "pdf": _read_document("pdf"), "docx": _read_document("docx")}
 
 
 # ----------------------------------------------------------------------------- dates
