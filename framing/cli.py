@@ -41,6 +41,8 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
     g.add_argument(outlet_flag, dest="outlet", help="outlet name for inputs that do not give one")
     g.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12 (default: 5 December)")
     g.add_argument("--corrections", metavar="FILE", help="corrections to the automatic split of text dumps (see framing segment --help)")
+    g.add_argument("--csv-no-quotes", action="store_true",
+                   help="read CSV/TSV with quote marks as plain text, one record a line (for a file whose quoting is broken)")
     g.add_argument("--keep-duplicates", action="store_true", help="analyse reposted copies too (default: once, as the original)")
     g.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")

@@ -36,6 +36,7 @@ def read_options(args) -> ReadOptions:
         title_col=args.title_col, dayfirst=not args.monthfirst, outlet=args.outlet,
         corrections=args.corrections, keep_duplicates=args.keep_duplicates,
         outlet_aliases=tuple(getattr(args, "outlet_aliases", ()) or ()),
+        csv_quotes=not getattr(args, "csv_no_quotes", False),
     )
 
 

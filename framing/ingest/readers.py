@@ -28,6 +28,8 @@ from ..errors import InputError
 from ..manifest import Manifest
 from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
+from .cells import meta_cell, text_cell, unique_names
+from .quoting import swallowed_reason
 from .encoding import MAX_LINE_CHARS, DecodedText, LineStream, ReadFailure, damage_note, read_text
 
 TEXT_COLS = ("text", "content", "article_content", "body", "article", "full_text", "article_text", "story")
@@ -62,6 +64,7 @@ class ReadOptions:
     corrections: str | None = None
     keep_duplicates: bool = False
     outlet_aliases: tuple[str, ...] = ()  # the user's alias files, added to framing/data/outlets.tsv
+    csv_quotes: bool = True  # False: CSV/TSV quote marks are plain text, one record a line (--csv-no-quotes)
 
 
 def outlet_table(options: ReadOptions):
@@ -157,19 +160,14 @@ def iter_records(paths: list[str | Path], options: ReadOptions, manifest: Manife
     A file given directly that cannot be read at all raises :class:`InputError`; one found in a
     folder is recorded as skipped (with a warning on stderr) and the run goes on.
     """
-    seen_ids: dict[str, int] = {}
+    ids = _UniqueIds()
     for path, root in list_inputs(paths, manifest):
         fmt = detect_format(path)
         try:
             reader = _READERS[fmt]
             for rec in reader(path, options, manifest):
                 rec = _finish(rec, path, root, options, fmt)
-                base = rec["doc_id"]
-                if base in seen_ids:
-                    seen_ids[base] += 1
-                    rec["doc_id"] = f"{base}#{seen_ids[base]}"
-                else:
-                    seen_ids[base] = 1
+                rec["doc_id"] = ids.assign(rec["doc_id"])
                 manifest.add(str(path), rec.pop("_record"), "analysed", doc_id=rec["doc_id"],
                              format=fmt, encoding=rec.get("encoding", ""), reason=rec.pop("_note"))
                 yield rec
@@ -179,6 +177,30 @@ def iter_records(paths: list[str | Path], options: ReadOptions, manifest: Manife
                 raise
             manifest.add(str(path), "file", "skipped", reason=str(exc), format=fmt or "")
             print(f"warning: skipped {exc}", file=sys.stderr)
+
+
+class _UniqueIds:
+    """Document ids, unique over the whole run: a repeated id ``a`` becomes ``a#2``, ``a#3`` ...,
+    skipping any id already taken (ids ``a``, ``a#2``, ``a``, ``a#2`` give ``a``, ``a#2``, ``a#3``,
+    ``a#2#2``)."""
+
+    def __init__(self):
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def assign(self, base: str) -> str:
+        if base not in self.taken:
+            self.taken.add(base)
+            return base
+        k = self.next.get(base, 1)
+        while True:
+            k += 1
+            new = f"{base}#{k}"
+            if new not in self.taken:
+                break
+        self.next[base] = k
+        self.taken.add(new)
+        return new
 
 
 def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt: str) -> dict:
@@ -202,7 +224,7 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         "encoding": rec.get("encoding", ""),
         "format": fmt,
         "_record": rec["_record"],
-        "_note": rec.get("_note") or "",
+        "_note": "; ".join(n for n in (rec.get("_note"), rec.get("_cell_note")) if n),
     }
 
 
@@ -258,26 +280,59 @@ def _clean_surrogates(obj, counter: list[int]):
 # ----------------------------------------------------------------------------- tables
 
 class _Columns:
-    """Resolve the columns of a tabular input from options and guesses."""
+    """Resolve the columns of a tabular input from options and guesses.
 
-    def __init__(self, names: list[str], options: ReadOptions, path: Path):
-        lower = {n.lower().strip(): n for n in names}
+    ``names`` must be unique (see :func:`framing.ingest.cells.unique_names`); ``repeated`` maps a
+    name the header gives to several columns to their positions. Such a name is never chosen
+    silently: reading it is an error that says how to name one of the columns (``text#1``,
+    ``text#2``). Columns whose names differ only in case are treated alike.
+    """
+
+    def __init__(self, names: list[str], options: ReadOptions, path: Path,
+                 repeated: dict[str, list[int]] | None = None):
+        repeated = repeated or {}
+        lower: dict[str, list[str]] = {}
+        for n in names:
+            lower.setdefault(n.lower().strip(), []).append(n)
+        self.notes: list[str] = []
+
+        def ambiguous(flag: str, found: list[str], positions: list[int]) -> InputError:
+            where = ", ".join(str(p) for p in positions)
+            spelled = ", ".join(f"'{f}'" for f in found)
+            return InputError(f"{path}: the header names {len(positions)} columns {spelled} (columns {where}): "
+                              f"say which one to read with {flag} (for example {flag} '{found[0]}#2' for the "
+                              f"second, '{found[0]}#1' for the first), or rename one")
 
         def pick(option: str | None, guesses: tuple[str, ...], flag: str) -> str | None:
             if option:
+                m = re.fullmatch(r"(.*)#1", option)
+                if m and m.group(1) in repeated:
+                    return m.group(1)
+                if option in repeated:
+                    raise ambiguous(flag, [option], repeated[option])
                 if option in names:
                     return option
-                if option.lower() in lower:
-                    return lower[option.lower()]
+                found = lower.get(option.lower().strip(), [])
+                if len(found) > 1:
+                    raise ambiguous(flag, found, [names.index(f) + 1 for f in found])
+                if found:
+                    return found[0]
                 raise InputError(f"{path}: no column '{option}' for {flag}: the columns are {', '.join(names)}")
             for g in guesses:
-                if g in lower:
-                    return lower[g]
+                found = lower.get(g, [])
+                if not found:
+                    continue
+                if len(found) > 1:
+                    raise ambiguous(flag, found, [names.index(f) + 1 for f in found])
+                if found[0] in repeated:
+                    raise ambiguous(flag, found, repeated[found[0]])
+                return found[0]
             return None
 
         self.text = pick(options.text_col, TEXT_COLS, "--text-col")
         if self.text is None:
-            raise InputError(f"{path}: no text column among {', '.join(names) or '(none)'}: "
+            shown = [n for n in names if "#" not in n or n.rsplit("#", 1)[0] not in repeated]
+            raise InputError(f"{path}: no text column among {', '.join(shown) or '(none)'}: "
                              f"name it with --text-col")
         self.outlet = pick(options.outlet_col, OUTLET_COLS, "--outlet-col")
         self.date = pick(options.date_col, DATE_COLS, "--date-col")
@@ -288,27 +343,34 @@ class _Columns:
 
     def record(self, row: dict, label: str, path: Path, manifest: Manifest, fmt: str,
                encoding: str = "") -> dict | None:
-        """The corpus fields of one row, or None (recorded as skipped) when it has no text."""
-        text = row.get(self.text)
-        if not isinstance(text, str):
-            text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
+        """The corpus fields of one row, or None (recorded as skipped) when it has no text.
+
+        Typed values (numbers, lists, bytes, objects) are converted or refused as
+        :mod:`framing.ingest.cells` says; what was done goes to the record's ``_note``."""
+        text, note = text_cell(row.get(self.text))
+        if text is None:
+            manifest.add(str(path), label, "skipped", reason=note, format=fmt, encoding=encoding)
+            return None
         if not text.strip():
             manifest.add(str(path), label, "skipped", reason="empty text", format=fmt, encoding=encoding)
             return None
+        notes = [note] if note else []
 
-        def cell(col: str | None) -> str:
+        def cell(col: str | None, field: str) -> str:
             if col is None:
                 return ""
-            v = row.get(col)
-            if v is None or (isinstance(v, float) and v != v):
-                return ""
-            if isinstance(v, list):
-                return ", ".join(map(str, v))
-            return str(v)
+            value, why = meta_cell(row.get(col), field)
+            if why:
+                notes.append(why)
+            return value
 
-        return {"doc_id": cell(self.id), "outlet": cell(self.outlet), "date": row.get(self.date) if self.date else None,
-                "title": cell(self.title), "author": cell(self.author), "lang": cell(self.lang),
-                "text": text, "_record": label}
+        rec = {"doc_id": cell(self.id, "id"), "outlet": cell(self.outlet, "outlet"),
+               "date": row.get(self.date) if self.date else None,
+               "title": cell(self.title, "title"), "author": cell(self.author, "author"),
+               "lang": cell(self.lang, "language"), "text": text, "_record": label}
+        if notes:
+            rec["_cell_note"] = "; ".join(notes)
+        return rec
 
 
 def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimiter: str | None = None):
@@ -331,13 +393,18 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             delimiter = max([",", ";", "\t", "|"], key=first.count)
         tap = _Tap(itertools.chain([first], lines))
         csv.field_size_limit(MAX_LINE_CHARS)
-        reader = csv.reader(tap, delimiter=delimiter)
+        quoting = csv.QUOTE_MINIMAL if options.csv_quotes else csv.QUOTE_NONE
+        reader = csv.reader(tap, delimiter=delimiter, quoting=quoting)
         try:
             header = next(reader)
         except csv.Error as exc:
             raise InputError(f"{path}:1: cannot read the header: {exc}") from None
-        cols = _Columns(header, options, path)
+        header, repeated = unique_names(header)
+        cols = _Columns(header, options, path, repeated)
         width = len(header)
+        date_index = header.index(cols.date) if cols.date else None
+        id_index = header.index(cols.id) if cols.id else None
+        numeric_ids = True
         seen = 0
         while True:
             start = reader.line_num + 1
@@ -372,10 +439,18 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
                              reason=f"a quote opened on line {start} is never closed, so the rest of the file "
                                     "would be one field: fix the quoting")
                 continue
+            if reader.line_num > start and options.csv_quotes:
+                why = swallowed_reason(tap.lines, delimiter, width, start, reader.line_num, date_index=date_index,
+                                       id_index=id_index, numeric_ids=numeric_ids)
+                if why:
+                    manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=why)
+                    continue
             if len(cells) != width:
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
                              reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
                 continue
+            if id_index is not None and numeric_ids and not cells[id_index].strip().isdigit():
+                numeric_ids = False
             row = dict(zip(header, cells))
             broken = [c for c in (cols.outlet, cols.date, cols.id) if c and "\n" in (row.get(c) or "")]
             if broken and reader.line_num > start:
@@ -503,28 +578,58 @@ def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
                          "or save one object per line as .jsonl") from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"{path}: not readable JSON ({str(exc) or type(exc).__name__}): fix the file") from None
-    if isinstance(data, dict):
-        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
-        data = lists[0] if len(lists) == 1 else [data]
-    if not isinstance(data, list):
-        raise InputError(f"{path}: JSON must be a list of objects or an object holding one: reshape the file")
-    cols = None
     enc = decoded.encoding
-    for number, obj in enumerate(data, start=1):
-        where = f"record {number}"
-        if not isinstance(obj, dict):
-            manifest.add(str(path), where, "skipped", format="json", encoding=enc, reason="not a JSON object")
-            continue
-        surrogates = [0]
-        obj = _clean_surrogates(obj, surrogates)
-        cols = cols or _object_columns(obj, options, path, manifest, where, "json", enc)
-        if cols is None:
-            continue
-        rec = cols.record(obj, where, path, manifest, "json", enc)
-        if rec is not None:
-            rec.update(line=number, source=f"{path}#{number}", encoding=enc,
-                       _note=_json_note(rec["text"], decoded, surrogates[0]))
-            yield rec
+    groups = _json_groups(data, path, options, manifest, enc)
+    number = 0
+    for key, items in groups:
+        cols = None  # each list has columns of its own
+        for obj in items:
+            number += 1
+            where = f"record {number}" if key is None else f"record {number} ('{key}')"
+            if not isinstance(obj, dict):
+                manifest.add(str(path), where, "skipped", format="json", encoding=enc, reason="not a JSON object")
+                continue
+            surrogates = [0]
+            obj = _clean_surrogates(obj, surrogates)
+            cols = cols or _object_columns(obj, options, path, manifest, where, "json", enc)
+            if cols is None:
+                continue
+            rec = cols.record(obj, where, path, manifest, "json", enc)
+            if rec is not None:
+                rec.update(line=number, source=f"{path}#{number}", encoding=enc,
+                           _note=_json_note(rec["text"], decoded, surrogates[0]))
+                yield rec
+
+
+def _json_groups(data, path: Path, options: ReadOptions, manifest: Manifest, enc: str) -> list[tuple[str | None, list]]:
+    """The lists of records in a JSON file: the file's own list, the one list of objects an object
+    holds, or (an object holding several) each list whose objects have a text column, the others
+    recorded as skipped with their size. ``(key, items)`` pairs; key None for a file's own list."""
+    if isinstance(data, list):
+        return [(None, data)]
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: JSON must be a list of objects or an object holding one: reshape the file")
+    lists = [(k, v) for k, v in data.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    if not lists:
+        return [(None, [data])]
+    if len(lists) == 1:
+        return [(None, lists[0][1])]
+    readable, other = [], []
+    for key, items in lists:
+        try:
+            _Columns(list(items[0].keys()), options, path)
+            readable.append((key, items))
+        except InputError:
+            other.append((key, items))
+    if not readable:
+        keys = ", ".join(f"'{k}' ({len(v)})" for k, v in lists)
+        raise InputError(f"{path}: the JSON object holds {len(lists)} lists of objects ({keys}) and none has a "
+                         "text column: name it with --text-col, or save the articles as JSON Lines")
+    for key, items in other:
+        manifest.add(str(path), f"'{key}'", "skipped", format="json", encoding=enc,
+                     reason=f"a list of {len(items)} objects without a text column, beside the list(s) "
+                            f"{', '.join(repr(k) for k, _ in readable)} that were read: not read")
+    return readable
 
 
 def _json_note(text: str, decoded: DecodedText, surrogates: int) -> str:
@@ -545,26 +650,51 @@ def _read_parquet(path: Path, options: ReadOptions, manifest: Manifest):
         names = pf.schema_arrow.names
     except Exception as exc:  # pyarrow raises several kinds for damaged files
         raise InputError(f"{path}: not a readable Parquet file ({exc}): check the file") from None
-    cols = _Columns(names, options, path)
+    names, repeated = unique_names(names)
+    cols = _Columns(names, options, path, repeated)
     number = 0
     batches = pf.iter_batches(batch_size=2048)
     while True:
         try:
             batch = next(batches, None)
-            rows = batch.to_pylist() if batch is not None else None
+            rows = _parquet_rows(batch, names) if batch is not None else None
         except Exception as exc:  # a damaged row group
             manifest.add(str(path), f"row {number + 1} on", "skipped", format="parquet",
                          reason=f"damaged Parquet data ({exc}): the rest of the file was not read")
             return
         if rows is None:
             break
-        for row in rows:
+        for row, cell_notes in rows:
             number += 1
             rec = cols.record(row, f"row {number}", path, manifest, "parquet")
             if rec is not None:
                 rec.update(line=number, source=f"{path}#{number}", encoding="",
-                           _note=damage_note(0, rec["text"].count("\ufffd")))
+                           _note="; ".join(n for n in (damage_note(0, rec["text"].count("\ufffd")), *cell_notes) if n))
                 yield rec
+
+
+def _parquet_rows(batch, names: list[str]) -> list[tuple[dict, list[str]]]:
+    """A record batch -> (row, notes) pairs. A column that cannot be turned into Python values as a
+    whole (a timestamp out of Python's range, year 1 to 9999) is converted value by value: a value
+    that cannot be becomes missing, with a note for its row only."""
+    n = batch.num_rows
+    columns: list[list] = []
+    notes: list[list[str]] = [[] for _ in range(n)]
+    for name, column in zip(names, batch.columns):
+        try:
+            columns.append(column.to_pylist())
+            continue
+        except (ValueError, OverflowError, TypeError, ArithmeticError):
+            pass
+        values = []
+        for i in range(n):
+            try:
+                values.append(column[i].as_py())
+            except (ValueError, OverflowError, TypeError, ArithmeticError) as exc:
+                values.append(None)
+                notes[i].append(f"the {name} value cannot be read ({exc}): left empty")
+        columns.append(values)
+    return [(dict(zip(names, row)), notes[i]) for i, row in enumerate(zip(*columns))] if columns else []
 
 
 def _read_text(path: Path, options: ReadOptions, manifest: Manifest):
