@@ -43,6 +43,8 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
     g.add_argument("--corrections", metavar="FILE", help="corrections to the automatic split of text dumps (see framing segment --help)")
     g.add_argument("--csv-no-quotes", action="store_true",
                    help="read CSV/TSV with quote marks as plain text, one record a line (for a file whose quoting is broken)")
+    g.add_argument("--max-file-mb", type=float, default=None, metavar="MB",
+                   help="largest .txt, .json, HTML or feed file to read (they are read whole; default: 64; 0 = no limit)")
     g.add_argument("--keep-duplicates", action="store_true", help="analyse reposted copies too (default: once, as the original)")
     g.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
@@ -189,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12")
     p.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
+    p.add_argument("--max-file-mb", type=float, default=None, metavar="MB",
+                   help="largest file to read (default: 64; 0 = no limit)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
     return parser

@@ -36,8 +36,19 @@ def read_options(args) -> ReadOptions:
         title_col=args.title_col, dayfirst=not args.monthfirst, outlet=args.outlet,
         corrections=args.corrections, keep_duplicates=args.keep_duplicates,
         outlet_aliases=tuple(getattr(args, "outlet_aliases", ()) or ()),
-        csv_quotes=not getattr(args, "csv_no_quotes", False),
+        csv_quotes=not getattr(args, "csv_no_quotes", False), max_file_mb=max_file_mb(args),
     )
+
+
+def max_file_mb(args) -> float:
+    from .ingest.encoding import MAX_WHOLE_MB
+
+    value = getattr(args, "max_file_mb", None)
+    if value is None:
+        return MAX_WHOLE_MB
+    if not value >= 0 or value == float("inf"):
+        raise OptionError(f"--max-file-mb {value:g}: give a size in MB (0 = no limit)")
+    return value
 
 
 def lexicon_from(args):
@@ -290,7 +301,7 @@ def segment_command(args) -> int:
     segments = []
     for name in args.inputs:
         path = Path(name)
-        segments.extend(dump_segments(read_text(path), path, options))
+        segments.extend(dump_segments(read_text(path, max_mb=max_file_mb(args)), path, options))
     render = {"jsonl": segments_to_jsonl, "csv": segments_to_csv, "table": segments_to_table}[args.format]
     text = render(segments)
     if args.output:

@@ -29,8 +29,9 @@ from ..manifest import Manifest
 from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
 from .cells import meta_cell, text_cell, unique_names
+from .paths import kind_of, outside, refuse_special, shown
 from .quoting import swallowed_reason
-from .encoding import MAX_LINE_CHARS, DecodedText, LineStream, ReadFailure, damage_note, read_text
+from .encoding import MAX_LINE_CHARS, MAX_WHOLE_MB, DecodedText, LineStream, ReadFailure, damage_note, read_text
 
 TEXT_COLS = ("text", "content", "article_content", "body", "article", "full_text", "article_text", "story")
 OUTLET_COLS = ("outlet", "source", "publication", "publisher", "site", "source_name", "media", "newspaper", "domain")
@@ -65,6 +66,7 @@ class ReadOptions:
     keep_duplicates: bool = False
     outlet_aliases: tuple[str, ...] = ()  # the user's alias files, added to framing/data/outlets.tsv
     csv_quotes: bool = True  # False: CSV/TSV quote marks are plain text, one record a line (--csv-no-quotes)
+    max_file_mb: float = MAX_WHOLE_MB  # files read whole (.txt, .json, HTML, feeds) up to this size; 0 = no limit
 
 
 def outlet_table(options: ReadOptions):
@@ -103,6 +105,7 @@ def list_inputs(paths: list[str | Path], manifest: Manifest) -> list[tuple[Path,
         if is_dir:
             out.extend(_walk(path, manifest))
         else:
+            refuse_special(path)
             if detect_format(path) is None:
                 raise InputError(f"{path}: unknown format '{''.join(path.suffixes) or 'no extension'}': "
                                  "give a .csv, .tsv, .jsonl, .json, .parquet, .txt, .html or .xml/.rss file")
@@ -118,7 +121,21 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
         manifest.add(str(exc.filename or root), "folder", "skipped",
                      reason=f"cannot open the folder: {exc.strerror or exc}: check its permissions")
 
+    real_root = os.path.realpath(root)
+
+    def leads_out(p: Path, what: str) -> bool:
+        """A symbolic link out of the folder named: recorded, not followed."""
+        if not p.is_symlink():
+            return False
+        target = outside(p, real_root)
+        if target is None:
+            return False
+        manifest.add(shown(p), what, "skipped", reason=f"a symbolic link to {shown(target)}, outside the folder "
+                     f"{shown(root)}: not followed (name it on the command line to read it)")
+        return True
+
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+        dirnames[:] = [d for d in sorted(dirnames) if d.startswith(".") or not leads_out(Path(dirpath) / d, "folder")]
         try:
             st = os.stat(dirpath)
         except OSError as exc:
@@ -137,6 +154,8 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
             if name.startswith("."):
                 continue
             f = Path(dirpath) / name
+            if leads_out(f, "file"):
+                continue
             if detect_format(f) is None:
                 manifest.add(str(f), "file", "skipped", reason="unsupported file type: "
                              "use .csv .tsv .jsonl .json .parquet .txt .html or a feed")
@@ -148,7 +167,7 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
                 manifest.add(str(f), "file", "skipped", reason=f"{what}: {exc.strerror or exc}")
                 continue
             if not stat.S_ISREG(mode):
-                manifest.add(str(f), "file", "skipped", reason="not a regular file (a pipe or device): not read")
+                manifest.add(str(f), "file", "skipped", reason=f"{kind_of(mode)}, not a regular file: not read")
                 continue
             out.append((f, root))
     return out
@@ -210,16 +229,16 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         outlet = options.outlet or (_folder_outlet(path, root) or UNKNOWN_OUTLET)
     lang = (rec.get("lang") or "").strip().lower()[:2] or guess_lang(text)
     return {
-        "doc_id": str(rec.get("doc_id") or f"{path.name}:{rec.get('line') or rec['_record']}"),
-        "outlet": outlet,
+        "doc_id": shown(str(rec.get("doc_id") or f"{path.name}:{rec.get('line') or rec['_record']}")),
+        "outlet": shown(outlet),
         "date": rec.get("date"),
         "title": (rec.get("title") or "").strip(),
         "author": (rec.get("author") or "").strip(),
         "lang": lang,
         "text": text,
         "reposted_by": (rec.get("reposted_by") or "").strip(),
-        "source": rec.get("source") or f"{path}#{rec['_record']}",
-        "file": str(path),
+        "source": shown(rec.get("source") or f"{path}#{rec['_record']}"),
+        "file": shown(path),
         "line": int(rec.get("line") or 0),
         "encoding": rec.get("encoding", ""),
         "format": fmt,
@@ -248,8 +267,8 @@ def guess_lang(text: str) -> str:
 
 # ----------------------------------------------------------------------------- opening files
 
-def _decode(path: Path) -> DecodedText:
-    return read_text(path)
+def _decode(path: Path, options: ReadOptions) -> DecodedText:
+    return read_text(path, max_mb=options.max_file_mb)
 
 
 def _empty(path: Path, manifest: Manifest, fmt: str, encoding: str = "") -> None:
@@ -382,10 +401,14 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             _empty(path, manifest, fmt, enc)
             return
         lines = iter(stream)
+        skipped = 0  # blank lines above the header
         try:
             first = next(lines, "")
+            while first and not first.strip() and not stream.too_long:
+                skipped += 1
+                first = next(lines, "")
         except ReadFailure as exc:
-            raise InputError(f"{path}:1: cannot read the header: {exc}") from None
+            raise InputError(f"{path}:{skipped + 1}: cannot read the header: {exc}") from None
         if stream.too_long:
             raise InputError(f"{path}:1: the header line is longer than {MAX_LINE_CHARS:,} characters: "
                              "this is not a CSV file with a header")
@@ -398,7 +421,10 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
         try:
             header = next(reader)
         except csv.Error as exc:
-            raise InputError(f"{path}:1: cannot read the header: {exc}") from None
+            raise InputError(f"{path}:{skipped + 1}: cannot read the header: {exc}") from None
+        def last() -> int:  # the file's line number of the csv reader's last line
+            return reader.line_num + skipped
+
         header, repeated = unique_names(header)
         cols = _Columns(header, options, path, repeated)
         width = len(header)
@@ -407,7 +433,7 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
         numeric_ids = True
         seen = 0
         while True:
-            start = reader.line_num + 1
+            start = last() + 1
             replaced, found, too_long = stream.replaced, stream.found, len(stream.too_long)
             tap.lines.clear()
             try:
@@ -422,10 +448,10 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
                              reason=f"{exc}: the rest of the file was not read")
                 return
             except csv.Error as exc:
-                manifest.add(str(path), _where(start, reader.line_num), "skipped", format=fmt, encoding=enc,
+                manifest.add(str(path), _where(start, last()), "skipped", format=fmt, encoding=enc,
                              reason=f"malformed CSV: {exc}: fix the quoting")
                 continue
-            where = _where(start, reader.line_num)
+            where = _where(start, last())
             if len(stream.too_long) > too_long:
                 seen += 1
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
@@ -434,13 +460,13 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line is not a record
             seen += 1
-            if reader.line_num > start and tap.exhausted and _unclosed_quote(tap.lines):
+            if last() > start and tap.exhausted and _unclosed_quote(tap.lines):
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
                              reason=f"a quote opened on line {start} is never closed, so the rest of the file "
                                     "would be one field: fix the quoting")
                 continue
-            if reader.line_num > start and options.csv_quotes:
-                why = swallowed_reason(tap.lines, delimiter, width, start, reader.line_num, date_index=date_index,
+            if last() > start and options.csv_quotes:
+                why = swallowed_reason(tap.lines, delimiter, width, start, last(), date_index=date_index,
                                        id_index=id_index, numeric_ids=numeric_ids)
                 if why:
                     manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=why)
@@ -453,11 +479,11 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
                 numeric_ids = False
             row = dict(zip(header, cells))
             broken = [c for c in (cols.outlet, cols.date, cols.id) if c and "\n" in (row.get(c) or "")]
-            if broken and reader.line_num > start:
+            if broken and last() > start:
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
                              reason=f"a line break inside the {broken[0]} field: a quote opened on line {start} is "
                                     f"probably not closed, and this record swallowed the rows after it up to line "
-                                    f"{reader.line_num}: fix the quoting")
+                                    f"{last()}: fix the quoting")
                 continue
             rec = cols.record(row, where, path, manifest, fmt, enc)
             if rec is not None:
@@ -567,7 +593,7 @@ def _object_columns(obj: dict, options: ReadOptions, path: Path, manifest: Manif
 
 def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
     """A JSON file holding a list of objects (read whole: for big corpora use JSON Lines)."""
-    decoded = _decode(path)
+    decoded = _decode(path, options)
     if not decoded.text.strip():
         _empty(path, manifest, "json", decoded.encoding)
         return
@@ -698,7 +724,7 @@ def _parquet_rows(batch, names: list[str]) -> list[tuple[dict, list[str]]]:
 
 
 def _read_text(path: Path, options: ReadOptions, manifest: Manifest):
-    decoded = _decode(path)
+    decoded = _decode(path, options)
     from .dumps import records_from_dump
 
     yield from records_from_dump(decoded, path, options, manifest)
@@ -717,7 +743,8 @@ def _third_party(path: Path, what: str, read):
 def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
     from .html import read_html
 
-    rec = _third_party(path, "page", lambda p: read_html(p, outlets=outlet_table(options)))
+    rec = _third_party(path, "page", lambda p: read_html(p, outlets=outlet_table(options),
+                                                                 max_mb=options.max_file_mb))
     if not (rec.get("text") or "").strip():
         manifest.add(str(path), "page", "skipped", format="html", encoding=rec.get("encoding") or "",
                      reason="no main text found in the page")
@@ -730,7 +757,8 @@ def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
 def _read_feed(path: Path, options: ReadOptions, manifest: Manifest):
     from .feeds import read_feed
 
-    for number, rec in enumerate(_third_party(path, "feed", lambda p: read_feed(p, outlets=outlet_table(options))),
+    for number, rec in enumerate(_third_party(path, "feed", lambda p: read_feed(p, outlets=outlet_table(options),
+                                                                                    max_mb=options.max_file_mb)),
                                  start=1):
         if not (rec.get("text") or "").strip():
             manifest.add(str(path), f"entry {number}", "skipped", format="feed", reason="entry without text")
