@@ -198,7 +198,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _console_safe() -> None:
+    """On a console that cannot show every character (ASCII, cp1252: no Arabic), print what it
+    cannot as escapes (\\u0627) instead of stopping with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_safe()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

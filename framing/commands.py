@@ -70,8 +70,23 @@ def analyze_options(args, **options) -> AnalyzeOptions:
         raise OptionError("--scheduler ADDRESS is for --engine dask: add --engine dask")
     if getattr(args, "rebuild", False) and not getattr(args, "store", None):
         raise OptionError("--rebuild empties a store: give it with --store FILE")
-    return AnalyzeOptions(jobs=args.jobs, sense_model=getattr(args, "sense_model", False), engine=engine,
+    return AnalyzeOptions(jobs=jobs_option(args.jobs), sense_model=getattr(args, "sense_model", False), engine=engine,
                           scheduler=scheduler, **options)
+
+
+def jobs_option(jobs: int) -> int:
+    """--jobs N: 0 = all cores; negative is refused; far more than the cores is brought down to four
+    per core (each worker is a process of its own: thousands would exhaust the machine)."""
+    import os
+
+    if jobs < 0:
+        raise OptionError(f"--jobs {jobs}: give the number of worker processes, 1 or more (0 = all cores)")
+    cap = 4 * (os.cpu_count() or 1)
+    if jobs > cap:
+        print(f"note: --jobs {jobs} is more than this machine can use: {cap} worker processes are used",
+              file=sys.stderr)
+        return cap
+    return jobs
 
 
 def store_inputs(args):

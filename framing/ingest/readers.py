@@ -228,6 +228,9 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
     if not outlet:
         outlet = options.outlet or (_folder_outlet(path, root) or UNKNOWN_OUTLET)
     lang = (rec.get("lang") or "").strip().lower()[:2] or guess_lang(text)
+    if len(outlet) > MAX_OUTLET_CHARS:
+        outlet, note = _short_outlet(outlet)
+        rec["_note"] = "; ".join(n for n in (rec.get("_note"), note) if n)
     return {
         "doc_id": shown(str(rec.get("doc_id") or f"{path.name}:{rec.get('line') or rec['_record']}")),
         "outlet": shown(outlet),
@@ -245,6 +248,19 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         "_record": rec["_record"],
         "_note": "; ".join(n for n in (rec.get("_note"), rec.get("_cell_note")) if n),
     }
+
+
+MAX_OUTLET_CHARS = 100
+
+
+def _short_outlet(outlet: str) -> tuple[str, str]:
+    """An outlet 'name' too long to be one (text in the outlet column of a broken export): its first
+    80 characters and a short hash of the whole, so that different long names stay different."""
+    import hashlib
+
+    short = " ".join(outlet[:80].split()) + f"… #{hashlib.sha1(outlet.encode('utf-8', 'replace')).hexdigest()[:8]}"
+    return short, (f"the outlet name is {len(outlet):,} characters long: shortened to '{short}' (names over "
+                   f"{MAX_OUTLET_CHARS} characters are not outlet names: check the outlet column)")
 
 
 def _folder_outlet(path: Path, root: Path | None) -> str | None:
