@@ -46,6 +46,7 @@ from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS
                       Example, _progress, analysed_chunks, chunked, prepared_records)
 from .errors import InputError, OptionError
 from .output import file_sha256
+from .ingest.paths import shown
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
@@ -217,11 +218,11 @@ def add_to_store(path: str | Path, inputs: list, lexicon: Lexicon, read_options:
             plan = _plan(con, list_inputs(inputs, manifest), lexicon, read_options, manifest)
             for f in plan:
                 con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                            [f.input_id, run_id, str(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
+                            [f.input_id, run_id, shown(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
                              f.options])
         try:
             with _transaction(con):
-                writer = _Writer(con, run_id, {str(f.path): f.input_id for f in plan})
+                writer = _Writer(con, run_id, {shown(f.path): f.input_id for f in plan})
                 ids = con.sql("SELECT base_id, count(*) FROM documents GROUP BY base_id").to_arrow_table()
                 id_counts = dict(zip(ids.column(0).to_pylist(), ids.column(1).to_pylist()))
                 records = _records(plan, read_options, manifest, writer, id_counts)
@@ -376,7 +377,7 @@ def _plan(con, files: list[tuple[Path, Path | None]], lexicon: Lexicon, read_opt
             manifest.add(str(path), "file", "duplicate", format=fmt,
                          reason=f"the same bytes as {this_run[sha]}, given before in this run: read once")
             continue
-        abspath = str(path.resolve())
+        abspath = shown(path.resolve())  # names that are not UTF-8: escaped (framing.ingest.paths)
         if abspath in by_path:
             old = by_path.pop(abspath)
             for table in (*_DATA_TABLES, "inputs"):

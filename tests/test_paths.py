@@ -121,3 +121,22 @@ def test_shown():
     assert shown("plain/name.txt") == "plain/name.txt"
     assert shown("a\nb\tc") == "a\\nb\\tc"
     assert shown(os.fsdecode(b"x\xff")) == "x\\xff"
+
+
+def test_odd_names_go_into_a_store_and_are_known_there_on_the_next_run(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(os.fsencode(corpus) + b"/caf\xe9.csv", "wb") as f:
+        f.write(b"text\nThe regime fell.\n")
+    store = tmp_path / "s.duckdb"
+    args = ["analyze", str(corpus), "--store", str(store), *("--lexicons", "none", "--lexicon", str(LEXICON)),
+            "--jobs", "1"]
+    assert main(args) == 0
+    assert main(args) == 0  # the second run finds the file already stored
+    import duckdb
+
+    con = duckdb.connect(str(store), read_only=True)
+    assert [r[0].rsplit("/", 1)[-1] for r in con.execute("SELECT path FROM inputs").fetchall()] == ["caf\\xe9.csv"]
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    statuses = [r[0] for r in con.execute("SELECT status FROM manifest ORDER BY status").fetchall()]
+    assert statuses == ["analysed", "duplicate"]
