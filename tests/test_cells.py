@@ -153,3 +153,19 @@ def test_numbered_ids_stay_unique(tmp_path):
     assert len(set(got)) == len(got) == 6
     assert got[:2] == ["a", "a#2"]
     assert [r["doc_id"] for r in m.rows] == got
+
+
+def test_json_object_giving_a_field_twice_says_which_was_read(tmp_path):
+    p = tmp_path / "twice.jsonl"
+    p.write_text('{"text": "first", "outlet": "A", "text": "second"}\n{"text": "plain", "tag": 1, "tag": 2}\n'
+                 '{"text": "caf\\u00e9 \\ud800", "text": "last \\ud800"}\n', encoding="utf-8")
+    recs, m = read([p])
+    assert [r["text"] for r in recs] == ["second", "plain", "last \ufffd"]
+    notes = [r["reason"] for r in m.rows]
+    assert notes[0] == "the object gives the field 'text' more than once: the last one was read"
+    assert notes[1] == ""  # an unused field given twice changes nothing
+    assert "the field 'text' more than once" in notes[2]
+    j = tmp_path / "twice.json"
+    j.write_text('[{"text": "a", "text": "b"}]', encoding="utf-8")
+    recs, m = read([j])
+    assert recs[0]["text"] == "b" and "more than once" in m.rows[0]["reason"]

@@ -113,3 +113,24 @@ def unique_names(names: list[str]) -> tuple[list[str], dict[str, list[int]]]:
         taken.add(new)
         out.append(new)
     return out, repeated
+
+
+class JsonObject(dict):
+    """A JSON object that remembers the names it gives more than once (the last value is kept, as
+    every JSON reader does; the record's note says so when such a name is a column that is read)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def json_object(pairs: list[tuple[str, object]]) -> dict:
+    """``object_pairs_hook`` for :func:`json.loads`: a :class:`JsonObject`."""
+    obj = JsonObject(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        repeated = []
+        for key, _ in pairs:
+            if key in seen and key not in repeated:
+                repeated.append(key)
+            seen.add(key)
+        obj.repeated = tuple(repeated)
+    return obj

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..manifest import Manifest
 from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
-from .cells import meta_cell, text_cell, unique_names
+from .cells import JsonObject, json_object, meta_cell, text_cell, unique_names
 from .paths import kind_of, outside, refuse_special, shown
 from .quoting import swallowed_reason
 from .encoding import MAX_LINE_CHARS, MAX_WHOLE_MB, DecodedText, LineStream, ReadFailure, damage_note, read_text
@@ -306,7 +306,11 @@ def _clean_surrogates(obj, counter: list[int]):
             return _SURROGATE.sub("\ufffd", obj)
         return obj
     if isinstance(obj, dict):
-        return {_clean_surrogates(k, counter): _clean_surrogates(v, counter) for k, v in obj.items()}
+        out = {_clean_surrogates(k, counter): _clean_surrogates(v, counter) for k, v in obj.items()}
+        if getattr(obj, "repeated", ()):
+            out = JsonObject(out)
+            out.repeated = obj.repeated
+        return out
     if isinstance(obj, list):
         return [_clean_surrogates(v, counter) for v in obj]
     return obj
@@ -390,6 +394,9 @@ class _Columns:
             manifest.add(str(path), label, "skipped", reason="empty text", format=fmt, encoding=encoding)
             return None
         notes = [note] if note else []
+        for name in getattr(row, "repeated", ()):  # a JSON object giving a name twice
+            if name in (self.text, self.outlet, self.date, self.id, self.title, self.author, self.lang):
+                notes.append(f"the object gives the field '{name}' more than once: the last one was read")
 
         def cell(col: str | None, field: str) -> str:
             if col is None:
@@ -570,7 +577,7 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, object_pairs_hook=json_object)
             except json.JSONDecodeError as exc:
                 manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
                              reason=f"not valid JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
@@ -614,7 +621,7 @@ def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
         _empty(path, manifest, "json", decoded.encoding)
         return
     try:
-        data = json.loads(decoded.text)
+        data = json.loads(decoded.text, object_pairs_hook=json_object)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}): fix the file, "
                          "or save one object per line as .jsonl") from None
