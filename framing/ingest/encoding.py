@@ -210,7 +210,7 @@ def open_error(path: Path, exc: OSError) -> InputError:
 
 def too_big(path: Path, what: str, limit_mb: float) -> InputError:
     return InputError(f"{path}: {what} more than {limit_mb:g} MB, the limit for files read whole (.txt, .json, "
-                      f"HTML, feeds): raise it with --max-file-mb (each MB of text takes about 20 MB of memory), "
+                      f"HTML, feeds): raise it with --max-file-mb (each MB of text takes 10 to 40 MB of memory), "
                       f"split the file, or give the corpus as CSV or JSON Lines, which are read in a stream")
 
 
