@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +170,19 @@ def test_json_object_giving_a_field_twice_says_which_was_read(tmp_path):
     j.write_text('[{"text": "a", "text": "b"}]', encoding="utf-8")
     recs, m = read([j])
     assert recs[0]["text"] == "b" and "more than once" in m.rows[0]["reason"]
+
+
+def test_numbered_ids_stay_unique_in_a_store_across_runs(tmp_path):
+    import duckdb
+
+    from framing.cli import main
+
+    lexicon = ["--lexicons", "none", "--lexicon", str(Path(__file__).resolve().parent / "data" / "mini_lexicon.tsv")]
+    store = tmp_path / "s.duckdb"
+    for k, ids in enumerate([["a", "a", "a#2"], ["a#2", "a", "a#3"]]):
+        p = tmp_path / f"run{k}.jsonl"
+        p.write_text("".join(json.dumps({"id": i, "text": f"The regime {k} {n}."}) + "\n" for n, i in enumerate(ids)),
+                     encoding="utf-8")
+        assert main(["analyze", str(p), "--store", str(store), *lexicon, "--jobs", "1"]) == 0
+    got = [r[0] for r in duckdb.connect(str(store), read_only=True).execute("SELECT doc_id FROM documents").fetchall()]
+    assert len(got) == len(set(got)) == 6
