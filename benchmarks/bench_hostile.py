@@ -79,10 +79,11 @@ def shape_text(name: str, chars: int) -> str:
             out.append(f"Article number {i} about {place}\n\nMarch {1 + i % 28}, 2021\n\n{body}\n")
         return "\n\n".join(out)
     if name == "filler":        # filler blocks and items too short to be articles
-        n = max(1, chars // 120)
-        out = []
-        for i in range(n):
+        out, size, i = [], 0, 0
+        while size < chars:
             out.append("Related Videos" if i % 3 == 0 else f"Short item {i} title\n\nRead more: item {i}")
+            size += len(out[-1]) + 2
+            i += 1
         return "\n\n".join(out) + "\n"
     raise ValueError(name)
 

@@ -73,3 +73,44 @@ def test_char_index_and_scans_answer_as_str_methods():
             assert blank_before(text, lo, hi) == (not text[lo:hi].strip())
             assert only_chars_after(text, lo, hi, " .?!…") == (not text[lo:hi].strip(" .?!…"))
         assert colons.first_from(lo) == text.find(":", lo)
+
+
+def _record(text: str) -> dict:
+    return {"text": text, "format": "text", "line": 7, "doc_id": "d", "outlet": "o", "date": None, "title": "",
+            "author": "", "lang": "en", "source": "s", "file": "f"}
+
+
+def test_hostile_shapes_grow_linearly_and_copy_no_sentence_per_hit(matcher):
+    import sys
+    import time
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_hostile import shape_text
+
+    from framing.analyze import EXAMPLES_PER_TERM, analyse_document
+
+    for shape in ("speech", "quotes"):
+        times = []
+        for chars in (30_000, 60_000):
+            rec = _record(shape_text(shape, chars))
+            best = float("inf")
+            for _ in range(2):
+                t = time.process_time()
+                context._CACHE.clear()
+                doc, hits, atts, examples = analyse_document(rec, matcher)
+                best = min(best, time.process_time() - t)
+            times.append(best)
+            # at most 3 examples per entry are built (every loaded hit used to copy its sentence)
+            assert len(examples) <= EXAMPLES_PER_TERM * len({h[7] for h in hits})
+            assert len(hits) > 500
+        assert times[1] < 3.2 * times[0] + 0.05, (shape, times)  # quadratic was 4x per doubling
+
+
+def test_hit_lines_are_counted_as_before(matcher):
+    from framing.analyze import analyse_document
+
+    text = "".join(f"Line {i}: the regime said the terrorists left.\n" + ("\n" if i % 3 else "") for i in range(200))
+    doc, hits, atts, examples = analyse_document(_record(text), matcher)
+    assert hits and all(h[-1] == 7 + text.count("\n", 0, h[3]) for h in hits)
+    assert atts and all(a[-1] == 7 + text.count("\n", 0, a[3]) for a in atts)
