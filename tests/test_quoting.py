@@ -105,3 +105,19 @@ def _lexicon(tmp_path):
     from pathlib import Path
 
     return Path(__file__).resolve().parent / "data" / "mini_lexicon.tsv"
+
+
+def test_the_rest_of_a_record_cut_by_a_broken_quote_says_so(tmp_path):
+    p = tmp_path / "cut.csv"
+    rows = [["id", "date", "text"], ["a1", "2020-01-01", "First.\n\nSecond paragraph."],
+            ["a2", "2020-01-02", "Broken one.\n\nIts end."], ["a3", "2020-01-03", "Next one.\n\nMore, and more.\n\nEnd."],
+            ["a4", "2020-01-04", "Fine again."]]
+    with open(p, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    text = p.read_text(encoding="utf-8").replace('Its end."', "Its end.", 1)  # the closing quote of a2 lost
+    p.write_text(text, encoding="utf-8")
+    recs, m = read(p)
+    assert [r["doc_id"] for r in recs] == ["a1", "a4"]
+    reasons = [r["reason"] for r in m.skipped()]
+    assert reasons[0].startswith("a quote opened on line 5 does not close where a field ends")
+    assert reasons[1:] and all("the broken quote of line 5 cut in two" in r for r in reasons[1:])

@@ -454,6 +454,7 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
         date_index = header.index(cols.date) if cols.date else None
         id_index = header.index(cols.id) if cols.id else None
         numeric_ids = True
+        broken_at = 0  # the line of the last broken quote, until a record of the right width follows
         seen = 0
         while True:
             start = last() + 1
@@ -493,11 +494,16 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
                                        id_index=id_index, numeric_ids=numeric_ids)
                 if why:
                     manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=why)
+                    broken_at = start
                     continue
             if len(cells) != width:
+                tail = (f" (probably the rest of a record the broken quote of line {broken_at} cut in two)"
+                        if broken_at else "")
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
-                             reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
+                             reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting"
+                                    + tail)
                 continue
+            broken_at = 0
             if id_index is not None and numeric_ids and not cells[id_index].strip().isdigit():
                 numeric_ids = False
             row = dict(zip(header, cells))
