@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import FramingError, OptionError
+from .errors import FramingError, InputError, OptionError
 
 DEMO = "--demo"
 
@@ -220,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return int(args.run(args) or 0)
     except FramingError as exc:
+        if isinstance(exc, InputError):  # one line, also when it names a file whose name holds a line break
+            from .ingest.paths import shown
+
+            exc = InputError(shown(str(exc)))
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -140,3 +140,11 @@ def test_odd_names_go_into_a_store_and_are_known_there_on_the_next_run(tmp_path,
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     statuses = [r[0] for r in con.execute("SELECT status FROM manifest ORDER BY status").fetchall()]
     assert statuses == ["analysed", "duplicate"]
+
+
+def test_an_error_naming_a_file_with_a_line_break_is_one_line(tmp_path, capsys):
+    odd = tmp_path / "two\nlines.csv"
+    odd.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["analyze", str(odd), "-o", str(tmp_path / "o"), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "two\\nlines.csv: no text column among a, b" in err

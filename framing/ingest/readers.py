@@ -92,17 +92,17 @@ def list_inputs(paths: list[str | Path], manifest: Manifest) -> list[tuple[Path,
         try:
             exists, is_dir = path.exists(), path.is_dir()
         except OSError as exc:
-            raise InputError(f"{path}: cannot open: {exc.strerror or exc}: check the path and its permissions") from None
+            raise InputError(f"{shown(path)}: cannot open: {exc.strerror or exc}: check the path and its permissions") from None
         if not exists:
             if path.is_symlink():
-                raise InputError(f"{path}: a broken or looping symbolic link: point it at a file or folder")
-            raise InputError(f"{path}: no such file or folder: check the path")
+                raise InputError(f"{shown(path)}: a broken or looping symbolic link: point it at a file or folder")
+            raise InputError(f"{shown(path)}: no such file or folder: check the path")
         if is_dir:
             out.extend(_walk(path, manifest))
         else:
             refuse_special(path)
             if detect_format(path) is None:
-                raise InputError(f"{path}: unknown format '{''.join(path.suffixes) or 'no extension'}': "
+                raise InputError(f"{shown(path)}: unknown format '{shown(''.join(path.suffixes)) or 'no extension'}': "
                                  "give a .csv, .tsv, .jsonl, .json, .parquet, .txt, .html or .xml/.rss file")
             out.append((path, None))
     return out
