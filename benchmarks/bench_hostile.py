@@ -31,6 +31,7 @@ from pathlib import Path
 
 LOADED = ["terrorists", "regime", "militants", "massacre", "thugs", "occupation", "extremists", "the", "and",
           "slaughter", "puppet", "jihadists", "of", "brutal"]
+ARABIC = ["إرهابيين", "مسلحين", "مرتزقة", "ميليشيات", "و", "في", "قالت", "الحكومة", "إن", "الاحتلال"]
 QUOTED = ["terrorists", "regime", "peace", "thugs", "liberation", "martyrs", "Israel", "freedom fighters"]
 SPEECH = ["he said", "they claimed", "officials told reporters", "she added that", "the regime said",
           "terrorists, he insisted,", "according to the ministry", "sources alleged", "it was reported that"]
@@ -56,6 +57,8 @@ def shape_text(name: str, chars: int) -> str:
     r = random.Random(17)
     if name == "loaded":        # loaded words, no full stop, no line break
         return "Loaded words\n\n" + _words(r, LOADED, chars) + "\n"
+    if name == "arabic":        # Arabic loaded words without a full stop, a "so-called" marker at the end
+        return "كلمات\n\n" + _words(r, ARABIC, chars) + " الدولة المزعومة\n"
     if name == "quotes":        # quotations without a sentence end
         return "Quotations\n\n" + _words(r, [f'"{w}"' for w in QUOTED] + ["and", "or", "then"], chars) + "\n"
     if name == "speech":        # chained speech verbs without a sentence end
@@ -89,7 +92,7 @@ def shape_text(name: str, chars: int) -> str:
 
 
 # (shape, characters at scale 1)
-SHAPES = {"loaded": 350_000, "quotes": 100_000, "speech": 100_000, "article": 2_500_000,
+SHAPES = {"loaded": 350_000, "arabic": 350_000, "quotes": 100_000, "speech": 100_000, "article": 2_500_000,
           "one-line": 2_500_000, "dump": 6_000_000, "filler": 1_000_000}
 
 _CHILD = r"""

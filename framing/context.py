@@ -1142,13 +1142,24 @@ _DETERMINERS = frozenset({"a", "an", "the", "any", "one", "of", "أي"})
 
 # ----------------------------------------------------------------------------- so-called
 
+def _two_words_before(text: str, lo: int, hi: int, window: int = 200) -> bool:
+    """Two tokens (not quotation marks) stand in text[lo:hi], judged from its first ``window``
+    characters only (a marker far away in a long sentence is not tokenised up to for every hit)."""
+    if hi - lo <= window:
+        return False  # short: the caller tokenises it
+    cut = max(text.rfind(c, lo, lo + window) for c in " \n\t")
+    if cut <= lo:
+        return False
+    return sum(1 for g in _tokens(text, lo, cut) if g[0] not in MARKS) >= 2
+
+
 def _so_called(doc: _Document, data: ContextData, start: int, end: int, s0: int, s1: int) -> tuple[bool, str]:
     text = doc.text
     # A marker after the term (Arabic "الدولة المزعومة").
     j = bisect.bisect_left(doc.marker_starts, end)
     if j < len(doc.markers):
         ms, me, mw = doc.markers[j]
-        if data.markers.get(mw) == "after" and ms < s1:
+        if data.markers.get(mw) == "after" and ms < s1 and not _two_words_before(text, end, ms):
             gap = [g for g in _tokens(text, end, ms) if g[0] not in MARKS]
             if len(gap) <= 1 and all(_is_word(t) for t, _, _ in gap):
                 words = _TOKEN.findall(text, start, gap[-1][2] if gap else end)

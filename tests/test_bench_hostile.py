@@ -16,7 +16,7 @@ def test_shapes():
         text = shape_text(name, 20_000)
         assert 20_000 <= len(text) < 40_000, name
         assert shape_text(name, 20_000) == text  # deterministic
-    for name in ("loaded", "quotes", "speech"):
+    for name in ("loaded", "arabic", "quotes", "speech"):
         body = shape_text(name, 20_000).split("\n\n", 1)[1]
         assert "." not in body and "\n" not in body.strip(), name  # no sentence end, one line
     assert shape_text("quotes", 20_000).count('"') > 2_000

@@ -39,7 +39,7 @@ def _read_all(text: str, matcher: Matcher):
 
 @pytest.fixture(scope="module")
 def matcher():
-    return Matcher(load_lexicon(["en/core"], []))
+    return Matcher(load_lexicon(["en/core", "ar/core"], []))
 
 
 def test_indexed_and_plain_readings_agree(matcher, monkeypatch):
@@ -90,7 +90,7 @@ def test_hostile_shapes_grow_linearly_and_copy_no_sentence_per_hit(matcher):
 
     from framing.analyze import EXAMPLES_PER_TERM, analyse_document
 
-    for shape in ("speech", "quotes"):
+    for shape in ("speech", "quotes", "arabic"):
         times = []
         for chars in (30_000, 60_000):
             rec = _record(shape_text(shape, chars))
