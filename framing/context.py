@@ -963,8 +963,9 @@ def _quote_attribution(doc: _Document, data: ContextData, q: Quote) -> _Attribut
         # A quotation opening a paragraph right after "He said:" in the previous one.
         si = doc.sentence_of(q.start)
         if si > 0 and _prev_char(text, q.start) == ":":
-            for att in doc.by_sentence.get(si - 1, ()):
-                best = att
+            before = doc.by_sentence.get(si - 1, ())
+            if before:
+                best = before[-1]  # the last of them
     return best
 
 
