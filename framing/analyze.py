@@ -11,6 +11,7 @@ import bisect
 import contextlib
 import itertools
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,10 @@ HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
 ATTRIBUTION_COLUMNS = ["doc_id", "outlet", "date", "start", "end", "verb", "attribution_class", "speaker",
                        "voice", "file", "line"]
 EXAMPLES_PER_TERM = 3
+MAX_EXAMPLE_CHARS = 4000      # an example sentence longer than this keeps only ...
+EXAMPLE_CONTEXT_CHARS = 1000  # ... this many characters each side of the term (reports show 150)
 _CHUNK_CHARS = 2_000_000
+_NEWLINE = re.compile("\n")
 IN_FLIGHT_PER_JOB = 2  # chunks handed to the worker pool per worker and not yet taken back
 
 
@@ -92,9 +96,14 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
         found.extend(_model_hits(text, spans, sentences))
     attributions = []
     text_lines = rec["format"] == "text"
+    newlines: list[list[int]] = []
 
     def line_of(offset: int) -> int:
-        return rec["line"] + text.count("\n", 0, offset) if text_lines else rec["line"]
+        if not text_lines:
+            return rec["line"]
+        if not newlines:  # the offsets of the line breaks, found once: a hit's line is a bisection
+            newlines.append([m.start() for m in _NEWLINE.finditer(text)])
+        return rec["line"] + bisect.bisect_left(newlines[0], offset)
 
     for start, end, kind, reading in extras:
         if kind == "scare_quote":
@@ -106,6 +115,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     starts = [s for s, _ in sentences]
     hits = []
     examples = []
+    per_entry: dict[str, int] = {}  # examples kept per entry: only the first EXAMPLES_PER_TERM can be used
     loaded = 0
     for start, end, entry, reading in found:
         if reading.sense == "neutral" and not keep_neutral:
@@ -119,8 +129,11 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
         ))
         if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
             loaded += 1
-            if not reading.negated and sentences:
+            if not reading.negated and sentences and per_entry.get(entry.id, 0) < EXAMPLES_PER_TERM:
+                per_entry[entry.id] = per_entry.get(entry.id, 0) + 1
                 s0, s1 = sentences[sent_i]
+                if s1 - s0 > MAX_EXAMPLE_CHARS:  # a "sentence" of a page without full stops: the term's surroundings
+                    s0, s1 = max(s0, start - EXAMPLE_CONTEXT_CHARS), min(s1, end + EXAMPLE_CONTEXT_CHARS)
                 examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"], text[s0:s1],
                                         start - s0, min(end, s1) - s0, entry.id, reading.voice))
     doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],

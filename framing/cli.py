@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .beyond import add_beyond_options
-from .errors import FramingError, OptionError
+from .errors import FramingError, InputError, OptionError
 
 DEMO = "--demo"
 
@@ -43,6 +43,10 @@ def _add_input_options(p: argparse.ArgumentParser, *, demo: bool = True, outlet_
     g.add_argument(outlet_flag, dest="outlet", help="outlet name for inputs that do not give one")
     g.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12 (default: 5 December)")
     g.add_argument("--corrections", metavar="FILE", help="corrections to the automatic split of text dumps (see framing segment --help)")
+    g.add_argument("--csv-no-quotes", action="store_true",
+                   help="read CSV/TSV with quote marks as plain text, one record a line (for a file whose quoting is broken)")
+    g.add_argument("--max-file-mb", type=float, default=None, metavar="MB",
+                   help="largest .txt, .json, HTML or feed file to read (they are read whole; default: 64; 0 = no limit)")
     g.add_argument("--keep-duplicates", action="store_true", help="analyse reposted copies too (default: once, as the original)")
     g.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
@@ -226,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--monthfirst", action="store_true", help="read 5/12/2020 as May 12")
     p.add_argument("--outlet-aliases", action="append", default=[], metavar="FILE",
                    help="your own outlet alias table (TSV: alias, outlet, kind), added to the shipped one; repeatable")
+    p.add_argument("--max-file-mb", type=float, default=None, metavar="MB",
+                   help="largest file to read (default: 64; 0 = no limit)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=_run_segment)
     _add_output_options(sub)
@@ -250,6 +256,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _console_safe() -> None:
+    """On a console that cannot show every character (ASCII, cp1252: no Arabic), print what it
+    cannot as escapes (\\u0627) instead of stopping with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def _add_output_options(sub) -> None:
     """Options of every command that writes files (each leaf command: ``lexicon show`` too)."""
     for p in sub.choices.values():
@@ -268,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .output import OutputOptions, protect_inputs, set_output_options
 
+    _console_safe()
     try:
         with handled_signals():  # SIGTERM and SIGHUP clean up as Ctrl-C does
             return _main(argv)
@@ -291,6 +310,10 @@ def _main(argv: list[str] | None) -> int:
         check_outputs(args)
         return int(args.run(args) or 0)
     except FramingError as exc:
+        if isinstance(exc, InputError):  # one line, also when it names a file whose name holds a line break
+            from .ingest.paths import shown
+
+            exc = InputError(shown(str(exc)))
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:

@@ -91,11 +91,13 @@ def read_events(path: str | Path) -> pd.DataFrame:
     """Events CSV: date,label per line (a header line is optional) -> DataFrame(date, label)."""
     import csv
 
+    from .ingest.encoding import read_text
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the events file: {exc.strerror}: check the path") from None
+    try:  # any encoding the corpus readers read (a cp1252 export from a spreadsheet, UTF-16, ...)
+        text = read_text(path, max_mb=16).text
+    except InputError as exc:
+        raise InputError(f"cannot read the events file: {exc}") from None
     rows = []
     for line_no, row in enumerate(csv.reader(text.splitlines()), start=1):
         if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):

@@ -36,7 +36,19 @@ def read_options(args) -> ReadOptions:
         title_col=args.title_col, dayfirst=not args.monthfirst, outlet=args.outlet,
         corrections=args.corrections, keep_duplicates=args.keep_duplicates,
         outlet_aliases=tuple(getattr(args, "outlet_aliases", ()) or ()),
+        csv_quotes=not getattr(args, "csv_no_quotes", False), max_file_mb=max_file_mb(args),
     )
+
+
+def max_file_mb(args) -> float:
+    from .ingest.encoding import MAX_WHOLE_MB
+
+    value = getattr(args, "max_file_mb", None)
+    if value is None:
+        return MAX_WHOLE_MB
+    if not value >= 0 or value == float("inf"):
+        raise OptionError(f"--max-file-mb {value:g}: give a size in MB (0 = no limit)")
+    return value
 
 
 def lexicon_from(args):
@@ -70,9 +82,24 @@ def analyze_options(args, **options) -> AnalyzeOptions:
         from .store import recorded_scare_setting
 
         recorded = recorded_scare_setting(args.store)
-    return AnalyzeOptions(jobs=args.jobs, sense_model=getattr(args, "sense_model", False), engine=engine,
+    return AnalyzeOptions(jobs=jobs_option(args.jobs), sense_model=getattr(args, "sense_model", False), engine=engine,
                           scheduler=scheduler, count_scare_quotes=setting_of(args, recorded),
                           beyond_lexicon=beyond, **options)
+
+
+def jobs_option(jobs: int) -> int:
+    """--jobs N: 0 = all cores; negative is refused; far more than the cores is brought down to four
+    per core (each worker is a process of its own: thousands would exhaust the machine)."""
+    import os
+
+    if jobs < 0:
+        raise OptionError(f"--jobs {jobs}: give the number of worker processes, 1 or more (0 = all cores)")
+    cap = 4 * (os.cpu_count() or 1)
+    if jobs > cap:
+        print(f"note: --jobs {jobs} is more than this machine can use: {cap} worker processes are used",
+              file=sys.stderr)
+        return cap
+    return jobs
 
 
 def store_inputs(args):
@@ -354,7 +381,7 @@ def segment_command(args) -> int:
     segments = []
     for name in args.inputs:
         path = Path(name)
-        segments.extend(dump_segments(document_text(path) or read_text(path), path, options))  # .pdf/.docx too
+        segments.extend(dump_segments(document_text(path) or read_text(path, max_mb=max_file_mb(args)), path, options))  # .pdf/.docx too
     render = {"jsonl": segments_to_jsonl, "csv": segments_to_csv, "table": segments_to_table}[args.format]
     text = render(segments)
     if args.output:

@@ -77,6 +77,7 @@ from importlib import resources
 
 import ahocorasick
 
+from .context_index import SMALL, CharIndex, SentenceIndex, blank_before, only_chars_after, pattern_in
 from .lexicon import Entry
 from .match import Span
 from .normalize import fold
@@ -109,6 +110,7 @@ MAX_SCARE_WORDS = 4        # a scare quote has one to four words
 NEG_REACH = 60             # characters between a negator and the hit it can negate
 MARKER_REACH = 80          # characters between a so-called marker and its target
 SPEAKER_WORDS = 6          # words in a speaker's noun phrase
+MAX_GAP_CHARS = 400        # a speaker's words between a verb and a quotation: never more characters than this
 TARGET_WORDS = 5           # words in a so-called target
 TRAILING_WORDS = 12        # words after the verb in "..., X said on Tuesday in a statement."
 LEFT_WINDOW = 70           # characters read before an attribution verb (its speaker)
@@ -397,6 +399,43 @@ class _Document:
     verb_ends: list[int] = field(default_factory=list)  # every English speech-verb form, used or not
     speech_ends: list[int] = field(default_factory=list)  # English speech verbs (not noun-like forms) and speech acts
     quote_names: dict[str, int] = field(default_factory=dict)  # how often each name stands in quotes
+    # indexes for long sentences (framing.context_index), built on first use
+    index: SentenceIndex | None = None
+    quote_marks: CharIndex | None = None
+    colons: CharIndex | None = None
+    newlines: CharIndex | None = None
+
+    def sentence_index(self) -> SentenceIndex:
+        if self.index is None:
+            self.index = SentenceIndex(self.by_sentence)
+        return self.index
+
+    def quote_mark_between(self, lo: int, hi: int) -> bool:
+        """``_QUOTE_MARK.search(text, lo, hi) is not None``, in log time."""
+        if hi - lo <= 200:
+            return _QUOTE_MARK.search(self.text, lo, hi) is not None
+        if self.quote_marks is None:
+            self.quote_marks = CharIndex(self.text, _QUOTE_MARK)
+        return pattern_in(self.quote_marks, lo, hi)
+
+    def rfind_char(self, ch: str, lo: int, hi: int) -> int:
+        """``text.rfind(ch, lo, hi)`` for ':' and '\\n', in log time."""
+        if hi - lo <= 200:
+            return self.text.rfind(ch, lo, hi)
+        return self._chars(ch).last_before(lo, hi)
+
+    def find_char(self, ch: str, lo: int) -> int:
+        """``text.find(ch, lo)`` for ':' and '\\n', in log time."""
+        return self._chars(ch).first_from(lo)
+
+    def _chars(self, ch: str) -> CharIndex:
+        if ch == ":":
+            if self.colons is None:
+                self.colons = CharIndex(self.text, ":")
+            return self.colons
+        if self.newlines is None:
+            self.newlines = CharIndex(self.text, "\n")
+        return self.newlines
 
     def window(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """The tokens of text[lo:hi] in whole words: a word the window's start cuts is taken whole
@@ -591,7 +630,7 @@ def _leading(doc, data, verb, form, surface, start, end, s1, right, speaker, sp_
     text = doc.text
     rw = [t for t, _, _ in right]
     comp, stops = data.words["complementizer"], data.words["stop"]
-    quote_follows = _QUOTE_MARK.search(text, end, s1) is not None
+    quote_follows = doc.quote_mark_between(end, s1)
     rstart = end
     if verb.lang == "ar":
         c = next((i for i, t in enumerate(rw[:10]) if t in comp or t == ":"), -1)
@@ -854,16 +893,17 @@ def _speech_nearby(doc: _Document, data: ContextData, q: Quote) -> bool:
     if i >= 0 and doc.speech_ends[i] >= s0:
         return True
     si = doc.sentence_of(q.start)
-    if not text[s0:q.start].strip() and si > 0:
+    if blank_before(text, s0, q.start) and si > 0:
         p0, p1 = doc.sentences[si - 1]
         j = bisect.bisect_right(doc.speech_ends, p1) - 1
-        if doc.by_sentence.get(si - 1) or (j >= 0 and doc.speech_ends[j] > p0 and _QUOTE_MARK.search(text, p0, p1)):
+        if doc.by_sentence.get(si - 1) or (j >= 0 and doc.speech_ends[j] > p0 and doc.quote_mark_between(p0, p1)):
             return True  # continues the quotation of the sentence before ('..." Mr. Gentile, 28, said. "He's amazing."')
-    line0 = text.rfind("\n", 0, q.start) + 1
-    line1 = text.find("\n", q.end)
-    if not text[line0:q.start].strip() and not text[q.end:len(text) if line1 < 0 else line1].strip(" .?!…"):
-        return True  # a quoted line of its own: a subheading quoting someone
-    colon = text.rfind(":", s0, q.start)
+    line0 = doc.rfind_char("\n", 0, q.start) + 1
+    if blank_before(text, line0, q.start):
+        line1 = doc.find_char("\n", q.end)
+        if only_chars_after(text, q.end, len(text) if line1 < 0 else line1, " .?!…"):
+            return True  # a quoted line of its own: a subheading quoting someone
+    colon = doc.rfind_char(":", s0, q.start)
     if colon > s0:
         head = text[max(s0, colon - 40):colon].split()[-2:]
         if head and all(w[0].isupper() for w in head) and text[colon + 1:colon + 2].isspace():
@@ -886,18 +926,35 @@ def _quote_attribution(doc: _Document, data: ContextData, q: Quote) -> _Attribut
     text = doc.text
     # After the closing mark: '"...," the governor said' / '"...," said the governor'.
     for si in {doc.sentence_of(max(q.start, q.end - 1)), doc.sentence_of(q.end)}:
-        for att in doc.by_sentence.get(si, ()):
+        atts = doc.by_sentence.get(si, ())
+        if len(atts) > SMALL:  # only those starting within 100 characters after the mark
+            starts = doc.sentence_index().starts(si)
+            atts = atts[bisect.bisect_left(starts, q.end):bisect.bisect_right(starts, q.end + 100)]
+        for att in atts:
             if q.end <= att.start <= q.end + 100:
                 between = _tokens(text, q.end, att.start)
                 words = [t for t, _, _ in between if _is_word(t)]
                 if len(words) <= SPEAKER_WORDS and not _sentence_stop(between):
                     return att
-    # Before the opening mark, or a reported clause that contains the quotation.
+    # Before the opening mark, or a reported clause that contains the quotation: the last
+    # attribution whose clause contains it, else the first close enough before it.
+    si = doc.sentence_of(q.start)
+    atts = doc.by_sentence.get(si, ())
     best = None
-    for att in doc.by_sentence.get(doc.sentence_of(q.start), ()):
+    if len(atts) > SMALL:
+        index = doc.sentence_index()
+        for i in index.in_order(si).containing(q.start):
+            att = atts[i]
+            if not (att.start <= q.start < att.end):
+                best = att
+                break
+        if best is None:  # a verb further back has the verbs of those in between in its gap
+            k = bisect.bisect_left(index.starts(si), q.start)
+            atts = atts[max(0, k - 4 * (SPEAKER_WORDS + 1)):k]
+    for att in atts if best is None else ():
         if att.region[0] <= q.start < att.region[1] and not (att.start <= q.start < att.end):
             best = att
-        elif att.end <= q.start and best is None:
+        elif att.end <= q.start and best is None and q.start - att.end <= MAX_GAP_CHARS:
             gap = _tokens(text, att.end, q.start)
             if sum(1 for t, _, _ in gap if _is_word(t)) <= SPEAKER_WORDS and \
                     all(_is_word(t) or t in ",:،" for t, _, _ in gap):
@@ -906,8 +963,9 @@ def _quote_attribution(doc: _Document, data: ContextData, q: Quote) -> _Attribut
         # A quotation opening a paragraph right after "He said:" in the previous one.
         si = doc.sentence_of(q.start)
         if si > 0 and _prev_char(text, q.start) == ":":
-            for att in doc.by_sentence.get(si - 1, ()):
-                best = att
+            before = doc.by_sentence.get(si - 1, ())
+            if before:
+                best = before[-1]  # the last of them
     return best
 
 
@@ -1000,8 +1058,18 @@ def _read(doc: _Document, data: ContextData, start: int, end: int, entry: Entry 
 
 
 def _region_of(doc: _Document, start: int, end: int, si: int) -> _Attribution | None:
+    """The attribution whose reported clause holds ``start`` and starts last (the last of those that
+    start together), the hit not being its speaker's or verb's words."""
+    atts = doc.by_sentence.get(si, ())
+    if len(atts) > SMALL:
+        items, _, index = doc.sentence_index().by_r0(si)
+        for i in index.containing(start):
+            att = items[i]
+            if not (att.speaker_span[0] <= start < att.speaker_span[1]) and not (att.start <= start < att.end):
+                return att
+        return None
     found = None
-    for att in doc.by_sentence.get(si, ()):
+    for att in atts:
         r0, r1 = att.region
         if r0 <= start < r1 and not (att.speaker_span[0] <= start < att.speaker_span[1]) \
                 and not (att.start <= start < att.end):
@@ -1011,7 +1079,10 @@ def _region_of(doc: _Document, start: int, end: int, si: int) -> _Attribution | 
 
 
 def _verb_at(doc: _Document, start: int, end: int, si: int) -> _Attribution | None:
-    for att in doc.by_sentence.get(si, ()):
+    atts = doc.by_sentence.get(si, ())
+    if len(atts) > SMALL:
+        return doc.sentence_index().first_overlapping(si, start, end)
+    for att in atts:
         if att.start <= start < att.end or start <= att.start < end:
             return att
     return None
@@ -1072,13 +1143,24 @@ _DETERMINERS = frozenset({"a", "an", "the", "any", "one", "of", "أي"})
 
 # ----------------------------------------------------------------------------- so-called
 
+def _two_words_before(text: str, lo: int, hi: int, window: int = 200) -> bool:
+    """Two tokens (not quotation marks) stand in text[lo:hi], judged from its first ``window``
+    characters only (a marker far away in a long sentence is not tokenised up to for every hit)."""
+    if hi - lo <= window:
+        return False  # short: the caller tokenises it
+    cut = max(text.rfind(c, lo, lo + window) for c in " \n\t")
+    if cut <= lo:
+        return False
+    return sum(1 for g in _tokens(text, lo, cut) if g[0] not in MARKS) >= 2
+
+
 def _so_called(doc: _Document, data: ContextData, start: int, end: int, s0: int, s1: int) -> tuple[bool, str]:
     text = doc.text
     # A marker after the term (Arabic "الدولة المزعومة").
     j = bisect.bisect_left(doc.marker_starts, end)
     if j < len(doc.markers):
         ms, me, mw = doc.markers[j]
-        if data.markers.get(mw) == "after" and ms < s1:
+        if data.markers.get(mw) == "after" and ms < s1 and not _two_words_before(text, end, ms):
             gap = [g for g in _tokens(text, end, ms) if g[0] not in MARKS]
             if len(gap) <= 1 and all(_is_word(t) for t, _, _ in gap):
                 words = _TOKEN.findall(text, start, gap[-1][2] if gap else end)

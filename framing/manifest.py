@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .ingest.paths import shown
+
 MANIFEST_COLUMNS = ["file", "record", "format", "encoding", "status", "doc_id", "reason"]
 STATUSES = ("analysed", "skipped", "duplicate", "filler")
 
@@ -28,8 +30,9 @@ class Manifest:
             format: str = "", encoding: str = "") -> None:
         if status not in STATUSES:
             raise ValueError(f"manifest status {status!r} is not one of {STATUSES}")
-        self.rows.append({"file": file, "record": str(record), "format": format, "encoding": encoding,
-                          "status": status, "doc_id": doc_id, "reason": reason})
+        # names of files that are not UTF-8 or hold line breaks are written escaped (framing.ingest.paths)
+        self.rows.append({"file": shown(file), "record": str(record), "format": format, "encoding": encoding,
+                          "status": status, "doc_id": shown(doc_id), "reason": shown(reason)})
 
     def note(self, text: str) -> None:
         """Add a note to the last row's reason, keeping any note it has."""

@@ -567,8 +567,9 @@ def load_model(path: str | Path | None = None, *, fmt: str = FORMAT, trusted: tu
     except FileNotFoundError:
         raise ModelError(f"{path}: no metadata file {sidecar_path.name} beside it: keep the .json that "
                          "'framing train' wrote next to the model") from None
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{sidecar_path}: unreadable model metadata ({exc}): retrain with 'framing train'") from None
+    except (OSError, ValueError, RecursionError) as exc:
+        why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise ModelError(f"{sidecar_path}: unreadable model metadata ({why}): retrain with 'framing train'") from None
     if not isinstance(sidecar, dict) or sidecar.get("format") != fmt:
         raise ModelError(f"{sidecar_path}: not the metadata of a framing model of kind {fmt}: retrain with 'framing train'")
     if sidecar.get("format_version") != FORMAT_VERSION:

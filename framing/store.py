@@ -48,6 +48,7 @@ from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS
                       Example, _progress, analysed_chunks, chunked, prepared_records)
 from .errors import InputError, OptionError, OutputError
 from .output import file_sha256, special_kind
+from .ingest.paths import shown
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
@@ -264,16 +265,18 @@ def _add(con, path: Path, inputs: list, lexicon: Lexicon, read_options: ReadOpti
         plan = _plan(con, list_inputs(inputs, manifest), lexicon, read_options, manifest, replaced)
         for f in plan:
             con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                        [f.input_id, run_id, str(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
+                        [f.input_id, run_id, shown(f.path), f.abspath, f.size, f.mtime, f.sha256, lexicon.digest,
                          f.options])
     _stage("registered")
     try:
         with _transaction(con):
-            writer = _Writer(con, run_id, {str(f.path): f.input_id for f in plan}, replaced)
+            writer = _Writer(con, run_id, {shown(f.path): f.input_id for f in plan}, replaced)
             ids = con.sql(f"SELECT base_id, count(*) FROM documents WHERE {_kept(replaced)} "
                           "GROUP BY base_id").to_arrow_table()
             id_counts = dict(zip(ids.column(0).to_pylist(), ids.column(1).to_pylist()))
-            records = _records(plan, read_options, manifest, writer, id_counts)
+            taken = set(con.sql(f"SELECT doc_id FROM documents WHERE {_kept(replaced)}").to_arrow_table()
+                        .column(0).to_pylist())
+            records = _records(plan, read_options, manifest, writer, id_counts, taken)
             progress = _progress(options.progress)
             with contextlib.closing(analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
                                                     replace(options, keep_neutral_senses=True,
@@ -469,7 +472,7 @@ def _plan(con, files: list[tuple[Path, Path | None]], lexicon: Lexicon, read_opt
             manifest.add(str(path), "file", "duplicate", format=fmt,
                          reason=f"the same bytes as {this_run[sha]}, given before in this run: read once")
             continue
-        abspath = str(path.resolve())
+        abspath = shown(path.resolve())  # names that are not UTF-8: escaped (framing.ingest.paths)
         if abspath in by_path:
             replaced.add(by_path.pop(abspath))
             print(f"note: {path} changed since it was stored: its old results are replaced when this run "
@@ -482,11 +485,12 @@ def _plan(con, files: list[tuple[Path, Path | None]], lexicon: Lexicon, read_opt
 
 
 def _records(plan: list[_Input], read_options: ReadOptions, manifest: Manifest, writer: "_Writer",
-             id_counts: dict[str, int]) -> Iterator[dict]:
+             id_counts: dict[str, int], taken: set[str] | None = None) -> Iterator[dict]:
     """The records of the planned files, in order, as ``prepared_records`` reads them. Files are read
     one by one (the outlet a folder gives is passed on), so document ids are numbered here, across
     files and against the store, as the readers number them within one run: the second ``id`` is
-    ``id#2``. ``id_counts`` holds how many documents of each input id are stored."""
+    ``id#2``. ``id_counts`` holds how many documents of each input id are stored, ``taken`` every
+    document id stored or given in this run (a number already taken is skipped)."""
     for f in plan:
         options = read_options
         if f.root is not None and not read_options.outlet:
@@ -501,8 +505,15 @@ def _records(plan: list[_Input], read_options: ReadOptions, manifest: Manifest, 
                 if repeat and in_file.get(repeat[1], 0) + 1 == int(repeat[2]) > 1:
                     base = repeat[1]  # the readers' name of a repeated id within this file
                 in_file[base] = in_file.get(base, 0) + 1
-                n = id_counts[base] = id_counts.get(base, 0) + 1
-                if (name := base if n == 1 else f"{base}#{n}") != doc_id:
+                n = id_counts.get(base, 0) + 1
+                name = base if n == 1 else f"{base}#{n}"
+                if taken is not None:  # never an id already given (ids a, a, a#2 must not give two a#2)
+                    while name in taken:
+                        n += 1
+                        name = f"{base}#{n}"
+                    taken.add(name)
+                id_counts[base] = n
+                if name != doc_id:
                     rec["doc_id"] = manifest.rows[-1]["doc_id"] = name
                 writer.add_record(rec, f.input_id, base)
                 yield rec

@@ -69,12 +69,17 @@ def load_wording(name: str) -> dict:
     if not path.suffix:
         path = Path(str(resources.files("framing.data") / "worksheets" / f"{name}.yaml"))
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise OptionError(f"--wording: no wording file '{name}': give a language with a file in "
                           "framing/data/worksheets/ (e.g. en) or the path of your own YAML file") from None
     except yaml.YAMLError as exc:
         raise OptionError(f"{path}: not valid YAML: {exc}") from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise OptionError(f"{path}: cannot read the wording file ({exc}): save it as UTF-8 text") from None
+    from .wording_check import complete_wording
+
+    return complete_wording(loaded, path)
 
 
 def hit_record(h, number: int | None = None) -> dict:

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import os
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from .paths import refuse_special
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -35,6 +37,9 @@ _BOMS = (
 HEAD_BYTES = 1 << 20          # the encoding is chosen from the first MiB
 BLOCK_BYTES = 1 << 16         # then the file is decoded 64 KiB at a time
 MAX_LINE_CHARS = 32_000_000   # a longer line (no line break in 32 M characters) is not read
+MAX_WHOLE_MB = 64             # files read whole (.txt, .json, HTML, feeds): the default limit, in MB of bytes
+MAX_BLANK_HEAD = 64 << 20     # blank bytes read past the head to find the first text, at most
+_BLANK_BYTES = b" \t\r\n\x0b\x0c"
 
 # The decoder writes this lone surrogate for every byte it cannot decode (no decoder we use can
 # produce one from real text, as with Python's 'surrogateescape'); it becomes U+FFFD once the
@@ -165,9 +170,21 @@ def _guess_legacy(head: bytes) -> str:
 
 # ----------------------------------------------------------------------------- whole files
 
+def _detection_head(raw: bytes) -> tuple[bytes, bool]:
+    """The bytes the encoding is judged from: the first MiB after any leading blank lines (a file
+    that begins with a megabyte of blank lines is judged by its text), and whether that is the
+    file's end. UTF-16/32 files (NUL bytes) are judged from their first MiB as they are."""
+    skip = 0
+    if raw[:1] in (b" ", b"\t", b"\r", b"\n", b"\x0b", b"\x0c") and b"\x00" not in raw[:4]:
+        skip = len(raw) - len(raw.lstrip(_BLANK_BYTES))
+    head = raw[skip:skip + HEAD_BYTES]
+    return head, skip + HEAD_BYTES >= len(raw)
+
+
 def decode_bytes(raw: bytes, *, source: str) -> DecodedText:
     """Decode a whole file's bytes (see the module docstring)."""
-    name = detect_encoding(raw[:HEAD_BYTES], source=source, complete=len(raw) <= HEAD_BYTES)
+    head, complete = _detection_head(raw)
+    name = detect_encoding(head, source=source, complete=complete)
     text = _newlines(raw.decode(name, errors="framing.mark"))
     if name.startswith("utf-16") or name.startswith("utf-32") or name == "utf-8-sig":
         text = text.lstrip("\ufeff")
@@ -191,17 +208,54 @@ def open_error(path: Path, exc: OSError) -> InputError:
     return InputError(f"{path}: cannot read: {exc.strerror or exc}: check the file and its permissions")
 
 
-def read_text(path: Path) -> DecodedText:
+def too_big(path: Path, what: str, limit_mb: float) -> InputError:
+    return InputError(f"{path}: {what} more than {limit_mb:g} MB, the limit for files read whole (.txt, .json, "
+                      f"HTML, feeds): raise it with --max-file-mb (each MB of text takes 10 to 40 MB of memory), "
+                      f"split the file, or give the corpus as CSV or JSON Lines, which are read in a stream")
+
+
+def read_bytes(path: Path, *, max_mb: float | None = None) -> bytes:
+    """A whole file's bytes, a ``.gz`` decompressed, refused past ``max_mb`` megabytes (default
+    :data:`MAX_WHOLE_MB`; 0 = no limit) before they are all in memory: the file's size is checked
+    first, and a gzip stream is decompressed only up to the limit (a small .gz can hold gigabytes)."""
     path = Path(path)
+    limit_mb = MAX_WHOLE_MB if max_mb is None else max_mb
+    limit = int(limit_mb * (1 << 20)) if limit_mb else None
+    gz = path.suffix.lower() == ".gz"
+    refuse_special(path)
     try:
-        raw = path.read_bytes()
-        if path.suffix.lower() == ".gz":
-            raw = gzip.decompress(raw)
+        with open(path, "rb") as f:
+            if limit is not None and not gz:
+                size = os.fstat(f.fileno()).st_size
+                if size > limit:
+                    raise too_big(path, f"{size / (1 << 20):,.0f} MB,", limit_mb)
+            if not gz:
+                raw = f.read() if limit is None else f.read(limit + 1)
+                if limit is not None and len(raw) > limit:  # grew while read, or not a regular file
+                    raise too_big(path, "has", limit_mb)
+                return raw
+            with gzip.GzipFile(fileobj=f, mode="rb") as z:
+                parts, size = [], 0
+                while True:
+                    block = z.read(1 << 20)
+                    if not block:
+                        break
+                    parts.append(block)
+                    size += len(block)
+                    if limit is not None and size > limit:
+                        raise too_big(path, "decompresses to", limit_mb)
+                return b"".join(parts)
     except OSError as exc:
+        if isinstance(exc, gzip.BadGzipFile):
+            raise InputError(f"{path}: not a gzip file ({exc}): remove the .gz ending or compress it") from None
         raise open_error(path, exc) from None
     except (EOFError, zlib.error) as exc:
-        raise InputError(f"{path}: damaged or truncated gzip file ({exc}): download it again") from None
-    return decode_bytes(raw, source=str(path))
+        raise InputError(f"{path}: damaged or truncated gzip file ({exc or 'truncated'}): download it again") from None
+
+
+def read_text(path: Path, *, max_mb: float | None = None) -> DecodedText:
+    """A whole file decoded (see :func:`read_bytes` for the size limit)."""
+    return decode_bytes(read_bytes(path, max_mb=max_mb), source=str(path))
 
 
 def _newlines(text: str) -> str:
@@ -245,9 +299,14 @@ class LineStream:
         try:
             head = self._read_head()
             self._head = head
+            judged = head
+            if head[:1] in (b" ", b"\t", b"\r", b"\n") and b"\x00" not in head[:4]:
+                # blank lines first: read on until the text (or the end), and judge the text
+                head = self._head = self._read_past_blank(head)
+                judged = head.lstrip(_BLANK_BYTES)
             self.empty = not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe")
-            name = detect_encoding(head, source=str(self.path),
-                                   complete=len(head) < HEAD_BYTES and self._pending is None)
+            complete = self._at_end and self._pending is None and len(judged) <= HEAD_BYTES
+            name = detect_encoding(judged[:HEAD_BYTES], source=str(self.path), complete=complete)
         except BaseException:
             self.close()
             raise
@@ -255,23 +314,37 @@ class LineStream:
         self.encoding = _label(name)
         self._opening = False
 
-    def _read_head(self) -> bytes:
-        parts, size = [], 0
-        while size < HEAD_BYTES:
+    def _read_head(self, limit: int = HEAD_BYTES, parts: list[bytes] | None = None) -> bytes:
+        parts = parts or []
+        size = sum(map(len, parts))
+        self._at_end = False
+        while size < limit:
             try:
-                block = self._read(min(BLOCK_BYTES, HEAD_BYTES - size))
+                block = self._read(min(BLOCK_BYTES, limit - size))
             except ReadFailure as exc:
                 if not parts:
                     raise InputError(f"{self.path}: cannot read: {exc}") from None
                 self._pending = exc  # readable up to here: read what there is, then say where it broke off
                 break
             if not block:
+                self._at_end = True
                 break
             parts.append(block)
             size += len(block)
         return b"".join(parts)
 
+    def _read_past_blank(self, head: bytes) -> bytes:
+        """``head`` and what follows it, up to a MiB past the leading blank bytes (which may run
+        on for up to :data:`MAX_BLANK_HEAD` bytes)."""
+        while not self._at_end and self._pending is None:
+            blank = len(head) - len(head.lstrip(_BLANK_BYTES))
+            if len(head) - blank >= HEAD_BYTES or len(head) >= MAX_BLANK_HEAD:
+                break
+            head = self._read_head(min(blank + HEAD_BYTES, MAX_BLANK_HEAD), [head])
+        return head
+
     def _open(self):
+        refuse_special(self.path)
         try:
             f = open(self.path, "rb")
         except OSError as exc:

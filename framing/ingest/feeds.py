@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
-from .encoding import open_error
+from .encoding import read_bytes
 from .dates import parse_date
 from .outlets import OutletTable, default_outlets
 from .segment import detect_lang
@@ -58,18 +58,16 @@ def html_to_text(fragment: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def read_feed(path: Path | str, *, outlets: OutletTable | None = None) -> list[dict]:
+def read_feed(path: Path | str, *, outlets: OutletTable | None = None, max_mb: float | None = None) -> list[dict]:
     """One record per entry, with the corpus columns (see :func:`framing.ingest.html.read_html`).
 
-    ``source`` is ``"<file>#entry N"`` (N from 1, in the feed's order).
+    ``source`` is ``"<file>#entry N"`` (N from 1, in the feed's order). A ``.gz`` feed is
+    decompressed first; the file is read whole, up to ``max_mb`` (see :func:`~.encoding.read_bytes`).
     """
     import feedparser
 
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise open_error(path, exc) from None
+    raw = read_bytes(path, max_mb=max_mb)
     # A stream, never a string: feedparser fetches strings that look like URLs.
     parsed = feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False, sanitize_html=True)
     if not parsed.entries:

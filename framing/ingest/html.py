@@ -19,7 +19,7 @@ from .segment import detect_lang
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
 
 
-def read_html(path: Path | str, *, outlets: OutletTable | None = None) -> dict:
+def read_html(path: Path | str, *, outlets: OutletTable | None = None, max_mb: float | None = None) -> dict:
     """One record with the corpus columns from a saved HTML page.
 
     Keys: ``doc_id`` (None: the caller assigns), ``outlet``, ``date`` (ISO or None), ``title``,
@@ -28,7 +28,7 @@ def read_html(path: Path | str, *, outlets: OutletTable | None = None) -> dict:
     import trafilatura
 
     path = Path(path)
-    decoded = read_text(path)
+    decoded = read_text(path, max_mb=max_mb)
     html = decoded.text
     table = outlets if outlets is not None else default_outlets()
     doc = None

@@ -29,15 +29,13 @@ from ..manifest import Manifest
 from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
 from .documents import DOCUMENT_FORMATS  # .pdf, .docx
-from .encoding import MAX_LINE_CHARS, DecodedText, LineStream, ReadFailure, damage_note, read_text
+from .cells import JsonObject, json_object, unique_names
+from .paths import kind_of, outside, refuse_special, shown
+from .quoting import swallowed_reason
+from .encoding import MAX_LINE_CHARS, MAX_WHOLE_MB, DecodedText, LineStream, ReadFailure, damage_note, read_text
 
-TEXT_COLS = ("text", "content", "article_content", "body", "article", "full_text", "article_text", "story")
-OUTLET_COLS = ("outlet", "source", "publication", "publisher", "site", "source_name", "media", "newspaper", "domain")
-DATE_COLS = ("date", "published", "published_at", "publish_date", "pubdate", "date_published", "datetime", "time", "timestamp")
-ID_COLS = ("doc_id", "id", "article_id", "uuid", "guid")
-TITLE_COLS = ("title", "headline")
-AUTHOR_COLS = ("author", "authors", "byline", "creator")
-LANG_COLS = ("lang", "language")
+from .columns import (AUTHOR_COLS, DATE_COLS, ID_COLS, LANG_COLS, OUTLET_COLS, TEXT_COLS,  # noqa: F401
+                      TITLE_COLS, _Columns)
 
 TABLE_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
                  ".json": "json", ".parquet": "parquet", ".pq": "parquet"}
@@ -63,6 +61,8 @@ class ReadOptions:
     corrections: str | None = None
     keep_duplicates: bool = False
     outlet_aliases: tuple[str, ...] = ()  # the user's alias files, added to framing/data/outlets.tsv
+    csv_quotes: bool = True  # False: CSV/TSV quote marks are plain text, one record a line (--csv-no-quotes)
+    max_file_mb: float = MAX_WHOLE_MB  # files read whole (.txt, .json, HTML, feeds) up to this size; 0 = no limit
 
 
 def outlet_table(options: ReadOptions):
@@ -93,16 +93,17 @@ def list_inputs(paths: list[str | Path], manifest: Manifest) -> list[tuple[Path,
         try:
             exists, is_dir = path.exists(), path.is_dir()
         except OSError as exc:
-            raise InputError(f"{path}: cannot open: {exc.strerror or exc}: check the path and its permissions") from None
+            raise InputError(f"{shown(path)}: cannot open: {exc.strerror or exc}: check the path and its permissions") from None
         if not exists:
             if path.is_symlink():
-                raise InputError(f"{path}: a broken or looping symbolic link: point it at a file or folder")
-            raise InputError(f"{path}: no such file or folder: check the path")
+                raise InputError(f"{shown(path)}: a broken or looping symbolic link: point it at a file or folder")
+            raise InputError(f"{shown(path)}: no such file or folder: check the path")
         if is_dir:
             out.extend(_walk(path, manifest))
         else:
+            refuse_special(path)
             if detect_format(path) is None:
-                raise InputError(f"{path}: unknown format '{''.join(path.suffixes) or 'no extension'}': "
+                raise InputError(f"{shown(path)}: unknown format '{shown(''.join(path.suffixes)) or 'no extension'}': "
                                  "give a .csv, .tsv, .jsonl, .json, .parquet, .txt, .html, .xml/.rss, .pdf or .docx file")
             out.append((path, None))
     return out
@@ -116,7 +117,21 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
         manifest.add(str(exc.filename or root), "folder", "skipped",
                      reason=f"cannot open the folder: {exc.strerror or exc}: check its permissions")
 
+    real_root = os.path.realpath(root)
+
+    def leads_out(p: Path, what: str) -> bool:
+        """A symbolic link out of the folder named: recorded, not followed."""
+        if not p.is_symlink():
+            return False
+        target = outside(p, real_root)
+        if target is None:
+            return False
+        manifest.add(shown(p), what, "skipped", reason=f"a symbolic link to {shown(target)}, outside the folder "
+                     f"{shown(root)}: not followed (name it on the command line to read it)")
+        return True
+
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+        dirnames[:] = [d for d in sorted(dirnames) if d.startswith(".") or not leads_out(Path(dirpath) / d, "folder")]
         try:
             st = os.stat(dirpath)
         except OSError as exc:
@@ -135,6 +150,8 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
             if name.startswith("."):
                 continue
             f = Path(dirpath) / name
+            if leads_out(f, "file"):
+                continue
             if detect_format(f) is None:
                 manifest.add(str(f), "file", "skipped", reason="unsupported file type: "
                              "use .csv .tsv .jsonl .json .parquet .txt .html .pdf .docx or a feed")
@@ -146,7 +163,7 @@ def _walk(root: Path, manifest: Manifest) -> list[tuple[Path, Path]]:
                 manifest.add(str(f), "file", "skipped", reason=f"{what}: {exc.strerror or exc}")
                 continue
             if not stat.S_ISREG(mode):
-                manifest.add(str(f), "file", "skipped", reason="not a regular file (a pipe or device): not read")
+                manifest.add(str(f), "file", "skipped", reason=f"{kind_of(mode)}, not a regular file: not read")
                 continue
             out.append((f, root))
     return out
@@ -158,19 +175,14 @@ def iter_records(paths: list[str | Path], options: ReadOptions, manifest: Manife
     A file given directly that cannot be read at all raises :class:`InputError`; one found in a
     folder is recorded as skipped (with a warning on stderr) and the run goes on.
     """
-    seen_ids: dict[str, int] = {}
+    ids = _UniqueIds()
     for path, root in list_inputs(paths, manifest):
         fmt = detect_format(path)
         try:
             reader = _READERS[fmt]
             for rec in reader(path, options, manifest):
                 rec = _finish(rec, path, root, options, fmt)
-                base = rec["doc_id"]
-                if base in seen_ids:
-                    seen_ids[base] += 1
-                    rec["doc_id"] = f"{base}#{seen_ids[base]}"
-                else:
-                    seen_ids[base] = 1
+                rec["doc_id"] = ids.assign(rec["doc_id"])
                 manifest.add(str(path), rec.pop("_record"), "analysed", doc_id=rec["doc_id"],
                              format=fmt, encoding=rec.get("encoding", ""), reason=rec.pop("_note"))
                 yield rec
@@ -182,29 +194,69 @@ def iter_records(paths: list[str | Path], options: ReadOptions, manifest: Manife
             print(f"warning: skipped {exc}", file=sys.stderr)
 
 
+class _UniqueIds:
+    """Document ids, unique over the whole run: a repeated id ``a`` becomes ``a#2``, ``a#3`` ...,
+    skipping any id already taken (ids ``a``, ``a#2``, ``a``, ``a#2`` give ``a``, ``a#2``, ``a#3``,
+    ``a#2#2``)."""
+
+    def __init__(self):
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def assign(self, base: str) -> str:
+        if base not in self.taken:
+            self.taken.add(base)
+            return base
+        k = self.next.get(base, 1)
+        while True:
+            k += 1
+            new = f"{base}#{k}"
+            if new not in self.taken:
+                break
+        self.next[base] = k
+        self.taken.add(new)
+        return new
+
+
 def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt: str) -> dict:
     text = rec.get("text") or ""
     outlet = (rec.get("outlet") or "").strip()
     if not outlet:
         outlet = options.outlet or (_folder_outlet(path, root) or UNKNOWN_OUTLET)
     lang = (rec.get("lang") or "").strip().lower()[:2] or guess_lang(text)
+    if len(outlet) > MAX_OUTLET_CHARS:
+        outlet, note = _short_outlet(outlet)
+        rec["_note"] = "; ".join(n for n in (rec.get("_note"), note) if n)
     return {
-        "doc_id": str(rec.get("doc_id") or f"{path.name}:{rec.get('line') or rec['_record']}"),
-        "outlet": outlet,
+        "doc_id": shown(str(rec.get("doc_id") or f"{path.name}:{rec.get('line') or rec['_record']}")),
+        "outlet": shown(outlet),
         "date": rec.get("date"),
         "title": (rec.get("title") or "").strip(),
         "author": (rec.get("author") or "").strip(),
         "lang": lang,
         "text": text,
         "reposted_by": (rec.get("reposted_by") or "").strip(),
-        "source": rec.get("source") or f"{path}#{rec['_record']}",
-        "file": str(path),
+        "source": shown(rec.get("source") or f"{path}#{rec['_record']}"),
+        "file": shown(path),
         "line": int(rec.get("line") or 0),
         "encoding": rec.get("encoding", ""),
         "format": fmt,
         "_record": rec["_record"],
-        "_note": rec.get("_note") or "",
+        "_note": "; ".join(n for n in (rec.get("_note"), rec.get("_cell_note")) if n),
     }
+
+
+MAX_OUTLET_CHARS = 100
+
+
+def _short_outlet(outlet: str) -> tuple[str, str]:
+    """An outlet 'name' too long to be one (text in the outlet column of a broken export): its first
+    80 characters and a short hash of the whole, so that different long names stay different."""
+    import hashlib
+
+    short = " ".join(outlet[:80].split()) + f"… #{hashlib.sha1(outlet.encode('utf-8', 'replace')).hexdigest()[:8]}"
+    return short, (f"the outlet name is {len(outlet):,} characters long: shortened to '{short}' (names over "
+                   f"{MAX_OUTLET_CHARS} characters are not outlet names: check the outlet column)")
 
 
 def _folder_outlet(path: Path, root: Path | None) -> str | None:
@@ -227,8 +279,8 @@ def guess_lang(text: str) -> str:
 
 # ----------------------------------------------------------------------------- opening files
 
-def _decode(path: Path) -> DecodedText:
-    return read_text(path)
+def _decode(path: Path, options: ReadOptions) -> DecodedText:
+    return read_text(path, max_mb=options.max_file_mb)
 
 
 def _empty(path: Path, manifest: Manifest, fmt: str, encoding: str = "") -> None:
@@ -250,67 +302,17 @@ def _clean_surrogates(obj, counter: list[int]):
             return _SURROGATE.sub("\ufffd", obj)
         return obj
     if isinstance(obj, dict):
-        return {_clean_surrogates(k, counter): _clean_surrogates(v, counter) for k, v in obj.items()}
+        out = {_clean_surrogates(k, counter): _clean_surrogates(v, counter) for k, v in obj.items()}
+        if getattr(obj, "repeated", ()):
+            out = JsonObject(out)
+            out.repeated = obj.repeated
+        return out
     if isinstance(obj, list):
         return [_clean_surrogates(v, counter) for v in obj]
     return obj
 
 
 # ----------------------------------------------------------------------------- tables
-
-class _Columns:
-    """Resolve the columns of a tabular input from options and guesses."""
-
-    def __init__(self, names: list[str], options: ReadOptions, path: Path):
-        lower = {n.lower().strip(): n for n in names}
-
-        def pick(option: str | None, guesses: tuple[str, ...], flag: str) -> str | None:
-            if option:
-                if option in names:
-                    return option
-                if option.lower() in lower:
-                    return lower[option.lower()]
-                raise InputError(f"{path}: no column '{option}' for {flag}: the columns are {', '.join(names)}")
-            for g in guesses:
-                if g in lower:
-                    return lower[g]
-            return None
-
-        self.text = pick(options.text_col, TEXT_COLS, "--text-col")
-        if self.text is None:
-            raise InputError(f"{path}: no text column among {', '.join(names) or '(none)'}: "
-                             f"name it with --text-col")
-        self.outlet = pick(options.outlet_col, OUTLET_COLS, "--outlet-col")
-        self.date = pick(options.date_col, DATE_COLS, "--date-col")
-        self.id = pick(options.id_col, ID_COLS, "--id-col")
-        self.title = pick(options.title_col, TITLE_COLS, "--title-col")
-        self.author = pick(options.author_col, AUTHOR_COLS, "--author-col")
-        self.lang = pick(options.lang_col, LANG_COLS, "--lang-col")
-
-    def record(self, row: dict, label: str, path: Path, manifest: Manifest, fmt: str,
-               encoding: str = "") -> dict | None:
-        """The corpus fields of one row, or None (recorded as skipped) when it has no text."""
-        text = row.get(self.text)
-        if not isinstance(text, str):
-            text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
-        if not text.strip():
-            manifest.add(str(path), label, "skipped", reason="empty text", format=fmt, encoding=encoding)
-            return None
-
-        def cell(col: str | None) -> str:
-            if col is None:
-                return ""
-            v = row.get(col)
-            if v is None or (isinstance(v, float) and v != v):
-                return ""
-            if isinstance(v, list):
-                return ", ".join(map(str, v))
-            return str(v)
-
-        return {"doc_id": cell(self.id), "outlet": cell(self.outlet), "date": row.get(self.date) if self.date else None,
-                "title": cell(self.title), "author": cell(self.author), "lang": cell(self.lang),
-                "text": text, "_record": label}
-
 
 def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimiter: str | None = None):
     """CSV/TSV, streamed line by line: memory holds one record, whatever the file's size."""
@@ -321,10 +323,14 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             _empty(path, manifest, fmt, enc)
             return
         lines = iter(stream)
+        skipped = 0  # blank lines above the header
         try:
             first = next(lines, "")
+            while first and not first.strip() and not stream.too_long:
+                skipped += 1
+                first = next(lines, "")
         except ReadFailure as exc:
-            raise InputError(f"{path}:1: cannot read the header: {exc}") from None
+            raise InputError(f"{path}:{skipped + 1}: cannot read the header: {exc}") from None
         if stream.too_long:
             raise InputError(f"{path}:1: the header line is longer than {MAX_LINE_CHARS:,} characters: "
                              "this is not a CSV file with a header")
@@ -332,16 +338,25 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             delimiter = max([",", ";", "\t", "|"], key=first.count)
         tap = _Tap(itertools.chain([first], lines))
         csv.field_size_limit(MAX_LINE_CHARS)
-        reader = csv.reader(tap, delimiter=delimiter)
+        quoting = csv.QUOTE_MINIMAL if options.csv_quotes else csv.QUOTE_NONE
+        reader = csv.reader(tap, delimiter=delimiter, quoting=quoting)
         try:
             header = next(reader)
         except csv.Error as exc:
-            raise InputError(f"{path}:1: cannot read the header: {exc}") from None
-        cols = _Columns(header, options, path)
+            raise InputError(f"{path}:{skipped + 1}: cannot read the header: {exc}") from None
+        def last() -> int:  # the file's line number of the csv reader's last line
+            return reader.line_num + skipped
+
+        header, repeated = unique_names(header)
+        cols = _Columns(header, options, path, repeated)
         width = len(header)
+        date_index = header.index(cols.date) if cols.date else None
+        id_index = header.index(cols.id) if cols.id else None
+        numeric_ids = True
+        broken_at = 0  # the line of the last broken quote, until a record of the right width follows
         seen = 0
         while True:
-            start = reader.line_num + 1
+            start = last() + 1
             replaced, found, too_long = stream.replaced, stream.found, len(stream.too_long)
             tap.lines.clear()
             try:
@@ -356,10 +371,10 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
                              reason=f"{exc}: the rest of the file was not read")
                 return
             except csv.Error as exc:
-                manifest.add(str(path), _where(start, reader.line_num), "skipped", format=fmt, encoding=enc,
+                manifest.add(str(path), _where(start, last()), "skipped", format=fmt, encoding=enc,
                              reason=f"malformed CSV: {exc}: fix the quoting")
                 continue
-            where = _where(start, reader.line_num)
+            where = _where(start, last())
             if len(stream.too_long) > too_long:
                 seen += 1
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
@@ -368,22 +383,35 @@ def _read_delimited(path: Path, options: ReadOptions, manifest: Manifest, delimi
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line is not a record
             seen += 1
-            if reader.line_num > start and tap.exhausted and _unclosed_quote(tap.lines):
+            if last() > start and tap.exhausted and _unclosed_quote(tap.lines):
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
                              reason=f"a quote opened on line {start} is never closed, so the rest of the file "
                                     "would be one field: fix the quoting")
                 continue
+            if last() > start and options.csv_quotes:
+                why = swallowed_reason(tap.lines, delimiter, width, start, last(), date_index=date_index,
+                                       id_index=id_index, numeric_ids=numeric_ids)
+                if why:
+                    manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=why)
+                    broken_at = start
+                    continue
             if len(cells) != width:
+                tail = (f" (probably the rest of a record the broken quote of line {broken_at} cut in two)"
+                        if broken_at else "")
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
-                             reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting")
+                             reason=f"{len(cells)} fields where the header has {width}: fix the row or its quoting"
+                                    + tail)
                 continue
+            broken_at = 0
+            if id_index is not None and numeric_ids and not cells[id_index].strip().isdigit():
+                numeric_ids = False
             row = dict(zip(header, cells))
             broken = [c for c in (cols.outlet, cols.date, cols.id) if c and "\n" in (row.get(c) or "")]
-            if broken and reader.line_num > start:
+            if broken and last() > start:
                 manifest.add(str(path), where, "skipped", format=fmt, encoding=enc,
                              reason=f"a line break inside the {broken[0]} field: a quote opened on line {start} is "
                                     f"probably not closed, and this record swallowed the rows after it up to line "
-                                    f"{reader.line_num}: fix the quoting")
+                                    f"{last()}: fix the quoting")
                 continue
             rec = cols.record(row, where, path, manifest, fmt, enc)
             if rec is not None:
@@ -454,7 +482,7 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, object_pairs_hook=json_object)
             except json.JSONDecodeError as exc:
                 manifest.add(str(path), where, "skipped", format="jsonl", encoding=enc,
                              reason=f"not valid JSON ({exc.msg} at column {exc.colno}): fix or remove the line")
@@ -493,39 +521,69 @@ def _object_columns(obj: dict, options: ReadOptions, path: Path, manifest: Manif
 
 def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
     """A JSON file holding a list of objects (read whole: for big corpora use JSON Lines)."""
-    decoded = _decode(path)
+    decoded = _decode(path, options)
     if not decoded.text.strip():
         _empty(path, manifest, "json", decoded.encoding)
         return
     try:
-        data = json.loads(decoded.text)
+        data = json.loads(decoded.text, object_pairs_hook=json_object)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}): fix the file, "
                          "or save one object per line as .jsonl") from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"{path}: not readable JSON ({str(exc) or type(exc).__name__}): fix the file") from None
-    if isinstance(data, dict):
-        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
-        data = lists[0] if len(lists) == 1 else [data]
-    if not isinstance(data, list):
-        raise InputError(f"{path}: JSON must be a list of objects or an object holding one: reshape the file")
-    cols = None
     enc = decoded.encoding
-    for number, obj in enumerate(data, start=1):
-        where = f"record {number}"
-        if not isinstance(obj, dict):
-            manifest.add(str(path), where, "skipped", format="json", encoding=enc, reason="not a JSON object")
-            continue
-        surrogates = [0]
-        obj = _clean_surrogates(obj, surrogates)
-        cols = cols or _object_columns(obj, options, path, manifest, where, "json", enc)
-        if cols is None:
-            continue
-        rec = cols.record(obj, where, path, manifest, "json", enc)
-        if rec is not None:
-            rec.update(line=number, source=f"{path}#{number}", encoding=enc,
-                       _note=_json_note(rec["text"], decoded, surrogates[0]))
-            yield rec
+    groups = _json_groups(data, path, options, manifest, enc)
+    number = 0
+    for key, items in groups:
+        cols = None  # each list has columns of its own
+        for obj in items:
+            number += 1
+            where = f"record {number}" if key is None else f"record {number} ('{key}')"
+            if not isinstance(obj, dict):
+                manifest.add(str(path), where, "skipped", format="json", encoding=enc, reason="not a JSON object")
+                continue
+            surrogates = [0]
+            obj = _clean_surrogates(obj, surrogates)
+            cols = cols or _object_columns(obj, options, path, manifest, where, "json", enc)
+            if cols is None:
+                continue
+            rec = cols.record(obj, where, path, manifest, "json", enc)
+            if rec is not None:
+                rec.update(line=number, source=f"{path}#{number}", encoding=enc,
+                           _note=_json_note(rec["text"], decoded, surrogates[0]))
+                yield rec
+
+
+def _json_groups(data, path: Path, options: ReadOptions, manifest: Manifest, enc: str) -> list[tuple[str | None, list]]:
+    """The lists of records in a JSON file: the file's own list, the one list of objects an object
+    holds, or (an object holding several) each list whose objects have a text column, the others
+    recorded as skipped with their size. ``(key, items)`` pairs; key None for a file's own list."""
+    if isinstance(data, list):
+        return [(None, data)]
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: JSON must be a list of objects or an object holding one: reshape the file")
+    lists = [(k, v) for k, v in data.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    if not lists:
+        return [(None, [data])]
+    if len(lists) == 1:
+        return [(None, lists[0][1])]
+    readable, other = [], []
+    for key, items in lists:
+        try:
+            _Columns(list(items[0].keys()), options, path)
+            readable.append((key, items))
+        except InputError:
+            other.append((key, items))
+    if not readable:
+        keys = ", ".join(f"'{k}' ({len(v)})" for k, v in lists)
+        raise InputError(f"{path}: the JSON object holds {len(lists)} lists of objects ({keys}) and none has a "
+                         "text column: name it with --text-col, or save the articles as JSON Lines")
+    for key, items in other:
+        manifest.add(str(path), f"'{key}'", "skipped", format="json", encoding=enc,
+                     reason=f"a list of {len(items)} objects without a text column, beside the list(s) "
+                            f"{', '.join(repr(k) for k, _ in readable)} that were read: not read")
+    return readable
 
 
 def _json_note(text: str, decoded: DecodedText, surrogates: int) -> str:
@@ -546,30 +604,55 @@ def _read_parquet(path: Path, options: ReadOptions, manifest: Manifest):
         names = pf.schema_arrow.names
     except Exception as exc:  # pyarrow raises several kinds for damaged files
         raise InputError(f"{path}: not a readable Parquet file ({exc}): check the file") from None
-    cols = _Columns(names, options, path)
+    names, repeated = unique_names(names)
+    cols = _Columns(names, options, path, repeated)
     number = 0
     batches = pf.iter_batches(batch_size=2048)
     while True:
         try:
             batch = next(batches, None)
-            rows = batch.to_pylist() if batch is not None else None
+            rows = _parquet_rows(batch, names) if batch is not None else None
         except Exception as exc:  # a damaged row group
             manifest.add(str(path), f"row {number + 1} on", "skipped", format="parquet",
                          reason=f"damaged Parquet data ({exc}): the rest of the file was not read")
             return
         if rows is None:
             break
-        for row in rows:
+        for row, cell_notes in rows:
             number += 1
             rec = cols.record(row, f"row {number}", path, manifest, "parquet")
             if rec is not None:
                 rec.update(line=number, source=f"{path}#{number}", encoding="",
-                           _note=damage_note(0, rec["text"].count("\ufffd")))
+                           _note="; ".join(n for n in (damage_note(0, rec["text"].count("\ufffd")), *cell_notes) if n))
                 yield rec
 
 
+def _parquet_rows(batch, names: list[str]) -> list[tuple[dict, list[str]]]:
+    """A record batch -> (row, notes) pairs. A column that cannot be turned into Python values as a
+    whole (a timestamp out of Python's range, year 1 to 9999) is converted value by value: a value
+    that cannot be becomes missing, with a note for its row only."""
+    n = batch.num_rows
+    columns: list[list] = []
+    notes: list[list[str]] = [[] for _ in range(n)]
+    for name, column in zip(names, batch.columns):
+        try:
+            columns.append(column.to_pylist())
+            continue
+        except (ValueError, OverflowError, TypeError, ArithmeticError):
+            pass
+        values = []
+        for i in range(n):
+            try:
+                values.append(column[i].as_py())
+            except (ValueError, OverflowError, TypeError, ArithmeticError) as exc:
+                values.append(None)
+                notes[i].append(f"the {name} value cannot be read ({exc}): left empty")
+        columns.append(values)
+    return [(dict(zip(names, row)), notes[i]) for i, row in enumerate(zip(*columns))] if columns else []
+
+
 def _read_text(path: Path, options: ReadOptions, manifest: Manifest):
-    decoded = _decode(path)
+    decoded = _decode(path, options)
     from .dumps import records_from_dump
 
     yield from records_from_dump(decoded, path, options, manifest)
@@ -588,7 +671,8 @@ def _third_party(path: Path, what: str, read):
 def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
     from .html import read_html
 
-    rec = _third_party(path, "page", lambda p: read_html(p, outlets=outlet_table(options)))
+    rec = _third_party(path, "page", lambda p: read_html(p, outlets=outlet_table(options),
+                                                                 max_mb=options.max_file_mb))
     if not (rec.get("text") or "").strip():
         manifest.add(str(path), "page", "skipped", format="html", encoding=rec.get("encoding") or "",
                      reason="no main text found in the page")
@@ -601,7 +685,8 @@ def _read_html(path: Path, options: ReadOptions, manifest: Manifest):
 def _read_feed(path: Path, options: ReadOptions, manifest: Manifest):
     from .feeds import read_feed
 
-    for number, rec in enumerate(_third_party(path, "feed", lambda p: read_feed(p, outlets=outlet_table(options))),
+    for number, rec in enumerate(_third_party(path, "feed", lambda p: read_feed(p, outlets=outlet_table(options),
+                                                                                    max_mb=options.max_file_mb)),
                                  start=1):
         if not (rec.get("text") or "").strip():
             manifest.add(str(path), f"entry {number}", "skipped", format="feed", reason="entry without text")

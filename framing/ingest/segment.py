@@ -942,6 +942,14 @@ def _has_words(text: str, n: int) -> bool:
 def _settle_kinds(segments: list[Segment], dump: DumpLines, min_words: int, single: bool) -> list[Segment]:
     """Short or empty articles become filler; neighbouring filler of one kind is merged."""
     out: list[Segment] = []
+    # The filler segment being merged into out[-1]: its text's pieces and line breaks so far (joined
+    # once at the end of the run: joining at every merge would copy the text once per segment).
+    run: list | None = None
+
+    def close_run() -> None:
+        if run is not None and len(run[0]) > 1:
+            out[-1] = replace(out[-1], text="".join(run[0]).rstrip())
+
     for seg in segments:
         if seg.kind == "article":
             if not _has_words(seg.text, 1 if single else min_words):
@@ -951,16 +959,19 @@ def _settle_kinds(segments: list[Segment], dump: DumpLines, min_words: int, sing
                 seg = replace(dump.filler(seg.start_line - 1, seg.end_line - 1, new_kind), title=seg.title)
         if out and seg.kind != "article" and out[-1].kind == seg.kind:
             prev = out[-1]
-            out[-1] = replace(prev, end_line=seg.end_line, text=_filler_text(prev, seg))
+            if run is None:
+                run = [[prev.text], prev.text.count("\n")]
+            if seg.text:  # joined so that line offsets still hold
+                gap = max(seg.body_start_line - (prev.body_start_line + run[1]), 1)
+                run[0].extend(("\n" * gap, seg.text))
+                run[1] += gap + seg.text.count("\n")
+            out[-1] = replace(prev, end_line=seg.end_line)
             continue
+        close_run()
+        run = None
         out.append(seg)
+    close_run()
     return out
-
-
-def _filler_text(a: Segment, b: Segment) -> str:
-    """Texts of two adjacent filler segments joined so that line offsets still hold."""
-    gap = b.body_start_line - (a.body_start_line + a.text.count("\n"))
-    return (a.text + "\n" * max(gap, 1) + b.text).rstrip() if b.text else a.text
 
 
 def mark_duplicates(segments: list[Segment], *, threshold: float = DEFAULT_THRESHOLD) -> list[Segment]:
