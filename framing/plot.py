@@ -5,6 +5,8 @@ A4 width. ``save_figure`` writes PNG (150 dpi or more), SVG or PDF.
 """
 from __future__ import annotations
 
+import unicodedata
+
 import matplotlib
 
 matplotlib.use("Agg")  # headless: never needs a display
@@ -90,7 +92,7 @@ def plot_term_heatmap(rates: pd.DataFrame, *, ax=None, top: int = 20):
         counts = t[t["term"].isin(terms)].pivot_table(index="term", columns="outlet", values="hits",
                                                        aggfunc="sum", fill_value=0).reindex_like(pivot).fillna(0)
         im = ax.imshow(pivot.values, aspect="auto", cmap="cividis")
-        ax.set_xticks(range(pivot.shape[1]), [_wrap(c, 14) for c in pivot.columns])
+        ax.set_xticks(range(pivot.shape[1]), [_display(_wrap(c, 14)) for c in pivot.columns])
         ax.set_yticks(range(pivot.shape[0]), [_display(t) for t in pivot.index])
         ax.tick_params(axis="x", labeltop=True, labelbottom=False, top=True, bottom=False)
         vmax = pivot.values.max() or 1
@@ -190,12 +192,12 @@ def plot_rates_ci(rates: pd.DataFrame, *, ax=None, category: str | None = ALL, t
         groups = (peak.sort_index() if sort == "group" else peak.sort_values(ascending=False)).index[:max_groups]
         ax = _axes(ax, (8, min(10.5, 1.2 + 0.28 * len(groups) * (1 if category is not None else 1.6))))
         if term != ALL:
-            what = _display(term)
+            what = term
         elif category is None:
             what = "Loaded terms by category"
         else:
             what = "Loaded terms" if category == ALL else category
-        title = f"{what} per 1,000 words, with {level:.0%} bootstrap intervals"
+        title = _display(f"{what} per 1,000 words, with {level:.0%} bootstrap intervals")
         if t.empty or not len(groups):
             return _empty(ax, title)
         t = t[t["group"].isin(groups)]
@@ -227,7 +229,7 @@ def plot_rates_ci(rates: pd.DataFrame, *, ax=None, category: str | None = ALL, t
                     ax.annotate(f"{r.hits:,} hits, {r.n_docs:,} docs", xy=(1.0, yi), xycoords=("axes fraction", "data"),
                                 xytext=(4, 0), textcoords="offset points", va="center", fontsize=7, color=GREY)
         flagged = set(t.loc[_small_sample(t["warning"]), "group"])
-        ax.set_yticks(range(len(groups)), [_display(_wrap(g, 28)) + (" *" if g in flagged else "") for g in groups])
+        ax.set_yticks(range(len(groups)), [_display(_wrap(g, 28) + (" *" if g in flagged else "")) for g in groups])
         ax.set_ylim(len(groups) - 0.5, -0.5)
         if category is not None:
             pooled = 1000 * t["hits"].sum() / t.drop_duplicates("group")["words"].sum()
@@ -262,10 +264,10 @@ def plot_timeseries(ts: pd.DataFrame, *, ax=None, events: pd.DataFrame | None = 
     outlets = sorted(t["outlet"].unique()) if not t.empty else []
     colours = colours or {}
     what = "Loaded terms" if t.empty or t["term"].iloc[0] == ALL and t["category"].iloc[0] == ALL else \
-        _display(t["term"].iloc[0] if t["term"].iloc[0] != ALL else t["category"].iloc[0])
+        (t["term"].iloc[0] if t["term"].iloc[0] != ALL else t["category"].iloc[0])
     window = int(t["window"].iloc[0]) if "window" in t and not t.empty else 1
     rolling = f", each point over {window} periods" if window > 1 else ""
-    title = f"{what} per 1,000 words over time, by outlet ({level:.0%} intervals shaded{rolling})"
+    title = _display(f"{what} per 1,000 words over time, by outlet ({level:.0%} intervals shaded{rolling})")
     with plt.rc_context(STYLE):
         if t.empty or t["hits"].sum() == 0:
             return _empty(_axes(ax), title)
@@ -302,7 +304,7 @@ def plot_timeseries(ts: pd.DataFrame, *, ax=None, events: pd.DataFrame | None = 
             if ch is not None:
                 for _, c in ch[ch["outlet"] == outlet].iterrows():
                     a.axvline(c["change_date"], color=CHANGE_COLOUR, linewidth=1.4)
-                    a.annotate(f"{_display(c['label_before'])} \u2192 {_display(c['label_after'])}",
+                    a.annotate(_display(f"{c['label_before']} \u2192 {c['label_after']}"),
                                xy=(c["change_date"], 0.97), xycoords=("data", "axes fraction"), xytext=(2, 0),
                                textcoords="offset points", fontsize=6.5, color=CHANGE_COLOUR, va="top")
         for a in panels:
@@ -419,7 +421,7 @@ def plot_naming_matrix(naming: pd.DataFrame, *, ax=None, referents: list[str] | 
         if ax is None:
             fig.suptitle(title, fontsize=11, fontweight="bold")
         else:
-            ax.set_title(f"{title}: {_display(chosen[0])}")
+            ax.set_title(_display(f"{title}: {chosen[0]}"))
         return panels[0]
 
 
@@ -456,7 +458,7 @@ def _keyness_panel(t: pd.DataFrame, ax, group: str, top: int, small: bool, lim: 
     pos = t[t["z"] > 0].nlargest(top, "z")
     neg = t[t["z"] < 0].nsmallest(top, "z").iloc[::-1]
     rows = pd.concat([pos, neg])
-    title = f"{_display(group)}" if small else f"{_display(group)} vs the rest: terms used more (right) and less (left)"
+    title = _display(group) if small else _display(f"{group} vs the rest: terms used more (right) and less (left)")
     if rows.empty:
         ax.set_title(title, fontsize=8.5 if small else 11)
         ax.text(0.5, 0.5, "no key terms", ha="center", va="center", transform=ax.transAxes, color=GREY)
@@ -468,7 +470,7 @@ def _keyness_panel(t: pd.DataFrame, ax, group: str, top: int, small: bool, lim: 
     for yi, zi, ci, si in zip(y, z, colour, sig):
         ax.barh(yi, zi, color=ci, alpha=1 if si else 0.35, hatch="" if si else "///", edgecolor=ci if not si else "white",
                 linewidth=0.5)
-    labels = [f"{_display(r.term)} ({r.hits_group} vs {r.hits_rest})" if not small else _display(r.term)
+    labels = [_display(f"{r.term} ({r.hits_group} vs {r.hits_rest})") if not small else _display(r.term)
               for r in rows.itertuples()]
     ax.set_yticks(y, labels, fontsize=7 if small else 8)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -550,15 +552,101 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _display(text: str) -> str:
-    """Arabic labels shaped and ordered right-to-left for matplotlib, others unchanged."""
-    from .normalize import has_arabic
+    """A label as matplotlib must be given it to draw right-to-left text right.
 
-    if not has_arabic(text):
+    Where matplotlib shapes and orders text itself (libraqm, matplotlib 3.11 and later builds with
+    it), the logical string is passed as is; only where it does not, Arabic is shaped and put in
+    drawing order here (``bidi.visual``). Which of the two is decided by ``native_rtl``.
+    """
+    text = str(text)
+    from .bidi import has_rtl, visual
+
+    if not has_rtl(text):
         return text
-    import arabic_reshaper
-    from bidi import get_display
+    # Charts are English: a label mixing Arabic and Latin script reads left to right as a whole
+    # (the Arabic inside it right to left); an all-Arabic label is right to left.
+    mixed = any(unicodedata.bidirectional(c) == "L" for c in text)
+    if native_rtl():
+        return "\n".join(LRM + line if mixed else line for line in text.split("\n"))
+    return "\n".join(visual(line, base="L" if mixed else None) for line in text.split("\n"))
 
-    return get_display(arabic_reshaper.reshape(text))
+
+LRM = "\u200e"  # left-to-right mark: sets a line's direction, draws nothing
+
+
+_PROBE = "\u0628\u064a\u062a"  # three joining Arabic letters
+_PROBE_DPI, _PROBE_SIZE = 100, 16
+
+
+def _probe_canvas(width=640, height=50):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width / _PROBE_DPI, height / _PROBE_DPI), dpi=_PROBE_DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _ink(fig) -> np.ndarray:
+    fig.canvas.draw()
+    return 255.0 - np.asarray(fig.canvas.buffer_rgba())[..., 0].astype(float)
+
+
+def render_text(text: str, size: float = _PROBE_SIZE, family: str = "DejaVu Sans") -> np.ndarray:
+    """Ink (0-255) of ``text`` drawn by matplotlib as one Text, on a small white canvas."""
+    fig = _probe_canvas()
+    fig.text(0.02, 0.3, text, fontsize=size, family=family)
+    return _ink(fig)
+
+
+def render_glyphs(glyphs: str, size: float = _PROBE_SIZE, family: str = "DejaVu Sans") -> np.ndarray:
+    """Ink of ``glyphs`` (shaped, in drawing order) drawn one character at a time, left to right at
+    the font's advance widths: a reference no text layout engine can reorder or reshape."""
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
+    fig = _probe_canvas()
+    font = get_font(findfont(FontProperties(family=family)))
+    font.set_size(size, _PROBE_DPI)
+    x = 0.02 * fig.bbox.width
+    for c in glyphs:
+        fig.text(x / fig.bbox.width, 0.3, c, fontsize=size, family=family)
+        x += font.load_char(ord(c)).linearHoriAdvance / 65536
+    return _ink(fig)
+
+
+def ink_difference(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean absolute difference (0-255) of two ink images, each cropped to its ink and scaled to
+    the larger size (so small differences in advance widths do not count)."""
+    from PIL import Image
+
+    def crop(x):
+        ys, xs = np.nonzero(x > 60)
+        if not len(ys):
+            return x
+        return x[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+
+    a, b = crop(a), crop(b)
+    h, w = max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])
+    scale = [np.asarray(Image.fromarray(x.astype(np.uint8)).resize((w, h)), dtype=float) for x in (a, b)]
+    return float(np.abs(scale[0] - scale[1]).mean())
+
+
+_NATIVE_RTL = None
+
+
+def native_rtl() -> bool:
+    """Whether this matplotlib shapes and orders right-to-left text itself (decided by drawing, not
+    by version): a logical Arabic word drawn as is looks like the correctly shaped glyphs drawn one
+    by one, and more so than the word shaped and reordered beforehand."""
+    global _NATIVE_RTL
+    if _NATIVE_RTL is None:
+        from .bidi import visual
+
+        reference = render_glyphs(visual(_PROBE))
+        as_is = ink_difference(render_text(_PROBE), reference)
+        prepared = ink_difference(render_text(visual(_PROBE)), reference)
+        _NATIVE_RTL = bool(as_is < prepared)
+    return _NATIVE_RTL
 
 
 def plot_voice_shares(rates: pd.DataFrame, *, ax=None):
@@ -584,7 +672,7 @@ def plot_voice_shares(rates: pd.DataFrame, *, ax=None):
                     ax.text(l0 + s / 2, yi, f"{s:.0%}", ha="center", va="center", fontsize=7,
                             color="white" if colour == "#0072B2" else "black")
             left += share
-        ax.set_yticks(y, [f"{_display(o)} (n={int(n)})" for o, n in zip(t.index, total)])
+        ax.set_yticks(y, [_display(f"{o} (n={int(n)})") for o, n in zip(t.index, total)])
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax.set_title("Whose words are the loaded terms? Share of hits by voice")

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import __version__
 from .analyze import Analysis, Example
+from .bidi import paragraph as bidi_paragraph
 from .normalize import has_arabic
 from .output import atomic_path, ensure_dir
 from .plot import (outlet_colours, plot_category_rates, plot_rate_over_time, plot_term_heatmap,
@@ -66,13 +67,16 @@ def _register_fonts() -> None:
 
 
 def rtl(text: str) -> str:
-    """Arabic text shaped and in visual order for a left-to-right renderer; other text unchanged."""
+    """A short piece of right-to-left text (a name, a term) for inline use in an English
+    paragraph: shaped, in drawing order (``bidi.visual``), its spaces non-breaking so that reportlab
+    cannot wrap it between words (which would put its words in the wrong order). Longer text goes
+    in its own ``bidi.paragraph``. Other text is returned unchanged."""
     if not has_arabic(text):
         return text
-    import arabic_reshaper
-    from bidi import get_display
+    from .bidi import visual
 
-    return get_display(arabic_reshaper.reshape(text))
+    out = visual(text)
+    return out.replace(" ", "\u00a0") if len(out) <= 60 else out
 
 
 HIGHLIGHT = "#FFE08A"
@@ -82,42 +86,13 @@ TEXT_WIDTH = 460.0  # points of text width for right-to-left line breaking (A4 f
 def rtl_markup(text: str, marks=(), *, width: float = TEXT_WIDTH, size: float = 8.5, numbered: bool = False,
                colour: str = HIGHLIGHT) -> str:
     """Paragraph markup for right-to-left text: lines broken in reading order, then each drawn in
-    visual order (reportlab lays text out left to right, so a whole shaped paragraph would wrap with
-    its last words on the first line). ``marks`` are (start, end) spans to highlight; with
-    ``numbered`` each gets a superscript number."""
-    import arabic_reshaper
-    from bidi import get_display
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    visual order by the bidirectional algorithm (``bidi.markup``; reportlab lays text out left to
+    right, so a whole shaped paragraph would wrap with its last words on the first line). ``marks``
+    are (start, end) spans to highlight; with ``numbered`` each gets a superscript number."""
+    from .bidi import markup
 
     _register_fonts()  # widths are measured in the report's font
-    marks = sorted(marks)
-    space = stringWidth(" ", "DejaVu", size)
-    lines_out = []
-    for m_line in re.finditer(r"[^\n]+", text):
-        lines, cur, cur_w = [], [], 0.0
-        for m in re.finditer(r"\S+", m_line.group()):
-            a, b = m.start() + m_line.start(), m.end() + m_line.start()
-            shaped = get_display(arabic_reshaper.reshape(text[a:b]))
-            w = stringWidth(shaped, "DejaVu-Bold", size)
-            if cur and cur_w + space + w > width:
-                lines.append(cur)
-                cur, cur_w = [], 0.0
-            cur.append((a, b, shaped))
-            cur_w += (space if len(cur) > 1 else 0) + w
-        if cur:
-            lines.append(cur)
-        for line in lines:
-            parts = []
-            for a, b, shaped in reversed(line):
-                n = next((i for i, (x, y) in enumerate(marks, start=1) if x < b and a < y), None)
-                piece = escape(shaped)
-                if n is not None:
-                    first_word = marks[n - 1][0] >= a  # number a mark once, on its first word
-                    piece = (f'<font backColor="{colour}"><b>{piece}</b></font>'
-                             + (f"<super>{n}</super>" if numbered and first_word else ""))
-                parts.append(piece)
-            lines_out.append(" ".join(parts))
-    return "<br/>".join(lines_out)
+    return markup(text, "DejaVu", size, width, marks, numbered=numbered, colour=colour, bold_font="DejaVu-Bold")
 
 
 def highlight(sentence: str, start: int, end: int, colour: str = HIGHLIGHT) -> str:
@@ -408,7 +383,7 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         story.append(Paragraph("The corpus", st["h2"]))
         rows = [["Outlet", "Documents", "Words", "First date", "Last date", "Undated", "Hits"]]
         for r in summary.itertuples():
-            rows.append([Paragraph(escape(rtl(r.outlet)), st["cell"]), f"{r.documents:,}", f"{r.words:,}",
+            rows.append([bidi_paragraph(r.outlet, st["cell"]), f"{r.documents:,}", f"{r.words:,}",
                          r.first_date or "–", r.last_date or "–", str(r.undated), f"{r.hits:,}"])
         rows.append(["Total", f"{int(summary['documents'].sum()):,}", f"{int(summary['words'].sum()):,}",
                      "", "", str(int(summary["undated"].sum())), f"{int(summary['hits'].sum()):,}"])
@@ -508,10 +483,10 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
             e = lexicon.by_id.get(eid)
             if e is None:
                 continue
-            rows.append([Paragraph(escape(rtl(e.term)), st["cell"]),
+            rows.append([bidi_paragraph(e.term, st["cell"]),
                          Paragraph(escape(cat_labels.get(e.category, e.category)), st["cell"]), str(e.strength),
-                         str(int(n)), Paragraph(escape(rtl(", ".join(e.neutral[:2]))), st["cell"]),
-                         Paragraph(escape(rtl(e.rationale)), st["cell"])])
+                         str(int(n)), bidi_paragraph(", ".join(e.neutral[:2]), st["cell"]),
+                         bidi_paragraph(e.rationale, st["cell"])])
         story.append(table(rows, [3.2 * cm, 3.0 * cm, 0.9 * cm, 1.1 * cm, 3.0 * cm, width - 11.2 * cm]))
 
     def footer(canvas, doc):

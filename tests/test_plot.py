@@ -130,20 +130,42 @@ def test_significant_change_points_are_drawn(tables):
     plt.close(ax.figure)
 
 
-def _is_shaped(text: str) -> bool:
-    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) appear once text is shaped."""
-    return any("\uFB50" <= c <= "\uFDFF" or "\uFE70" <= c <= "\uFEFF" for c in text)
+def _drawn_right(label: str, logical: str, base=None) -> bool:
+    """The label as matplotlib draws it looks like the logical string correctly shaped and ordered
+    (drawn glyph by glyph, so no layout engine is involved in the reference), and unlike the
+    glyphs in reversed order (the fault of shaping twice)."""
+    from framing.bidi import shape, visual
+
+    drawn = plot.render_text(label)
+    right = plot.ink_difference(drawn, plot.render_glyphs(visual(logical, base=base)))
+    reversed_ = plot.ink_difference(drawn, plot.render_glyphs(shape(logical)))
+    assert right < 25, (logical, right)   # the same glyphs up to sub-pixel placement
+    return right < 0.6 * reversed_
 
 
-def test_arabic_labels_are_shaped(tables):
-    assert not _is_shaped(AR_TERM) and _is_shaped(plot._display(AR_TERM))
+def test_arabic_labels_are_drawn_in_reading_order(tables):
     ax = plot.plot_keyness(tables["keyness"], group=AR_OUTLET)
-    assert _is_shaped(ax.get_title())
-    assert any(_is_shaped(t.get_text()) for t in ax.get_yticklabels())
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    label = next(t for t in labels if AR_TERM in t)
+    assert _drawn_right(label, label.lstrip(plot.LRM), base="L")
     plt.close(ax.figure)
     ax = plot.plot_naming_matrix(tables["naming"], referents=["foreign forces"])
-    assert any(_is_shaped(t.get_text()) for t in ax.get_yticklabels())
+    outlet = next(t.get_text() for t in ax.get_yticklabels() if "\u0642" in t.get_text())
+    assert _drawn_right(outlet, AR_OUTLET)
     plt.close(ax.figure)
+    assert _drawn_right(plot._display(AR_TERM), AR_TERM)
+    # a mixed label reads left to right as a whole, its Arabic right to left
+    assert _drawn_right(plot._display(f"{AR_TERM} (3 vs 1)"), f"{AR_TERM} (3 vs 1)", base="L")
+
+
+def test_arabic_is_prepared_only_where_matplotlib_does_not_shape(monkeypatch):
+    from framing.bidi import visual
+
+    assert plot.native_rtl() is True  # this matplotlib (3.11 with libraqm) shapes itself
+    assert plot._display(AR_TERM) == AR_TERM
+    monkeypatch.setattr(plot, "_NATIVE_RTL", False)
+    assert plot._display(AR_TERM) == visual(AR_TERM)
+    assert plot._display(f"{AR_TERM} (3 vs 1)") == visual(f"{AR_TERM} (3 vs 1)", base="L")
 
 
 @pytest.mark.parametrize("draw", [plot.plot_rates_ci, plot.plot_timeseries, plot.plot_naming_matrix,
