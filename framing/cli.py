@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only documents dated on or before DATE")
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap and permutation tests (default: 0)")
+    p.add_argument("--figures", default="png", metavar="FORMATS",
+                   help="chart files written beside the PDF, comma-separated: png, svg (SVG keeps text as text, "
+                        "editable in Inkscape or Illustrator; default: png)")
     p.set_defaults(run=_run_report)
 
     p = sub.add_parser("html", help="write a self-contained HTML view with highlighted terms",

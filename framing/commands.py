@@ -191,7 +191,9 @@ def report_command(args) -> int:
         raise OptionError("no document is left after --outlets, --lang, --from and --to: widen the selection")
     sections = tuple(x.strip() for x in args.sections.split(",") if x.strip()) if args.sections else ()
     options = ReportOptions(title=_title(args), period=args.period, page_size=args.page_size, sections=sections,
-                            seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report")
+                            seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report",
+                            figures=tuple(dict.fromkeys(["png"] + [x.strip().lower() for x in
+                                                                   getattr(args, "figures", "png").split(",") if x.strip()])))
     _status("drawing the charts and writing the report ...")
     pdf, pngs = render_report(chosen, args.output, options)
     print(analysis.manifest.summary())

@@ -39,6 +39,7 @@ class ReportOptions:
     top_terms: int = 6
     sections: tuple[str, ...] = ()   # empty = all (see SECTIONS)
     seed: int = 0
+    figures: tuple[str, ...] = ("png",)  # chart files beside the PDF: png (always), svg
 
 
 # ----------------------------------------------------------------------------- fonts and text
@@ -234,6 +235,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
 
 # ----------------------------------------------------------------------------- the report
 
+FIGURE_FORMATS = ("png", "svg")
 SECTIONS = ("summary", "corpus", "categories", "voice", "rates", "terms", "naming", "time", "keyness",
             "examples", "methods", "lexicon", "reproducibility")
 
@@ -273,6 +275,10 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     from .plot import (plot_keyness, plot_naming_matrix, plot_rates_ci, plot_timeseries, plot_voice_shares)
     from .stats import StatsOptions, keyness, label_changes, naming_matrix, rates_ci, timeseries
 
+    bad = [f for f in options.figures if f not in FIGURE_FORMATS]
+    if bad:
+        from .errors import OptionError
+        raise OptionError(f"--figures: unknown format(s) {', '.join(bad)}: choose from {', '.join(FIGURE_FORMATS)}")
     unknown = [s for s in options.sections if s not in SECTIONS]
     if unknown:
         from .errors import OptionError
@@ -315,8 +321,12 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         if section not in sections or (section == "keyness" and key is None):
             continue
         png = Path(f"{stem}-{name}.png")
+        drawn = draw()
         with atomic_path(png) as tmp:
-            save_figure(draw(), tmp, dpi=200, fmt="png")
+            save_figure(drawn, tmp, dpi=200, fmt="png", close="svg" not in options.figures)
+        if "svg" in options.figures:
+            with atomic_path(png.with_suffix(".svg")) as tmp:
+                save_figure(drawn, tmp, fmt="svg")
         pngs[section] = png
 
     page = A4 if options.page_size.upper() == "A4" else letter

@@ -98,3 +98,16 @@ def test_reposts_are_listed_in_the_report(tmp_path, data_dir):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "Reposts, analysed once" in text
     assert "repost_pair.txt lines 11-17" in text and "repeats the article at lines 1-8" in text
+
+
+def test_figures_also_as_svg_with_text_kept_as_text(tmp_path, data_dir, capsys):
+    out = tmp_path / "mini.pdf"
+    args = ["report", str(data_dir / "mini_corpus.jsonl"), "--lexicons", "none", "--lexicon",
+            str(data_dir / "mini_lexicon.tsv"), "-o", str(out), "--sections", "summary,categories,rates"]
+    assert main(args + ["--figures", "png,svg"]) == 0
+    svgs = sorted(p.name for p in tmp_path.glob("mini-*.svg"))
+    assert svgs == ["mini-category-rates.svg", "mini-rates-ci.svg"]
+    svg = (tmp_path / "mini-category-rates.svg").read_text()
+    assert "<text" in svg and "North Herald" in svg
+    assert main(args + ["--figures", "png,gif"]) == 2
+    assert "--figures: unknown format(s) gif" in capsys.readouterr().err
