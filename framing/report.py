@@ -23,6 +23,7 @@ from .normalize import has_arabic
 from .output import atomic_path, ensure_dir
 from .plot import (outlet_colours, plot_category_rates, plot_rate_over_time, plot_term_heatmap,
                    save_figure)
+from .types import UNKNOWN_OUTLET
 from .tables import ALL, corpus_summary, rates_by_outlet, rates_by_period, top_terms
 
 SMALL_DOCS = 10      # outlets with fewer documents than this are flagged
@@ -137,6 +138,16 @@ def _ci(lo, hi) -> str:
     return f"95% interval {lo:.1f}–{hi:.1f}"
 
 
+def _plain_rate(rate: float) -> str:
+    """A rate per 1,000 words in words a teacher can read aloud: 'about 38 in every 1,000 words
+    (one word in 26)'."""
+    if rate <= 0:
+        return "none in its own voice"
+    every = 1000 / rate
+    approx = f"{rate:.0f}" if rate >= 10 else f"{rate:.1f}".rstrip("0").rstrip(".")
+    return f"about {approx} in every 1,000 words (one word in {every:,.0f})"
+
+
 def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_with_ci: pd.DataFrame | None = None,
              hits: pd.DataFrame | None = None, changes: pd.DataFrame | None = None,
              stats_options=None) -> list[str]:
@@ -156,19 +167,37 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
     if rates_with_ci is not None:
         t = rates_with_ci[(rates_with_ci["category"] == ALL) & (rates_with_ci["term"] == ALL)]
         ci = {r.group: (r.ci_low, r.ci_high) for r in t.itertuples()}
-    ranked = totals.sort_values(["rate_per_1k", "words"], ascending=[False, False])
-    top_name, top = ranked.index[0], ranked.iloc[0]
-    out.append(f"<b>{escape(rtl(top_name))}</b> uses loaded terms in its own voice most often: "
-               f"{top['rate_per_1k']:.1f} per 1,000 words ({_ci(*ci.get(top_name, (float('nan'),) * 2))}; "
-               f"{int(top['hits'])} hits in {int(top['words']):,} words).")
-    if len(ranked) > 1:
-        low_name, low = ranked.index[-1], ranked.iloc[-1]
-        out.append(f"<b>{escape(rtl(low_name))}</b> uses them least: {low['rate_per_1k']:.1f} per 1,000 words "
-                   f"({_ci(*ci.get(low_name, (float('nan'),) * 2))}; {int(low['hits'])} hits in {int(low['words']):,} words).")
+    unknown = totals[totals.index == UNKNOWN_OUTLET]
+    outlets = totals[totals.index != UNKNOWN_OUTLET]
+    enough = outlets[(outlets["n_docs"] >= SMALL_DOCS) & (outlets["words"] >= SMALL_WORDS)]
+    ranked = enough.sort_values(["rate_per_1k", "words"], ascending=[False, False])
+    rule = f"at least {SMALL_DOCS} documents and {SMALL_WORDS:,} words"
+
+    def numbers(name, row):
+        return (f"{row['rate_per_1k']:.1f} per 1,000 words, {_ci(*ci.get(name, (float('nan'),) * 2))}; "
+                f"{int(row['hits'])} hits in {int(row['words']):,} words")
+
+    if ranked.empty:
+        out.append(f"No outlet has enough text to be ranked ({rule} each), so this report does not say which "
+                   "outlet uses loaded words more: the counts below describe small samples.")
+    else:
+        top_name, top = ranked.index[0], ranked.iloc[0]
+        lead = (f"Of the {len(ranked)} outlets with enough text to compare ({rule} each), " if len(ranked) > 1
+                else f"Only one outlet has enough text to be compared ({rule}): ")
+        out.append(lead + f"<b>{escape(rtl(top_name))}</b> uses loaded words most often in its own voice: "
+                   f"{_plain_rate(top['rate_per_1k'])} ({numbers(top_name, top)}).")
+        if len(ranked) > 1:
+            low_name, low = ranked.index[-1], ranked.iloc[-1]
+            t_lo = ci.get(top_name, (float("nan"),) * 2)[0]
+            l_hi = ci.get(low_name, (float("nan"),) * 2)[1]
+            apart = t_lo == t_lo and l_hi == l_hi and t_lo > l_hi
+            out.append(f"<b>{escape(rtl(low_name))}</b> uses them least: {_plain_rate(low['rate_per_1k'])} "
+                       f"({numbers(low_name, low)})." + ("" if apart else
+                       " Their intervals overlap, so even these two are not clearly apart."))
     labels = {k: c.label for k, c in lexicon.categories.items()}
     # The biggest categories: highest vs lowest outlet, as a ratio with its interval.
-    if hits is not None and len(ranked) > 1:
-        cats = rates[(rates["entry"] == ALL) & (rates["category"] != ALL)]
+    if hits is not None and len(ranked) > 1:  # only outlets with enough text are compared
+        cats = rates[(rates["entry"] == ALL) & (rates["category"] != ALL) & rates["outlet"].isin(ranked.index)]
         biggest = cats.groupby("category")["hits"].sum().sort_values(ascending=False)
         for category in [c for c in biggest.index if biggest[c] >= 5][:3]:
             g = cats[cats["category"] == category].sort_values(["rate_per_1k", "outlet"], ascending=[False, True])
@@ -195,7 +224,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
                            f"words) and {escape(rtl(b['outlet']))} ({b['rate_per_1k']:.1f}) differ by less than the "
                            f"uncertainty of these counts allows us to call (ratio {r['ratio']:.1f}, interval includes 1).")
     # Whose words.
-    voices = totals.assign(all=totals["hits"] + totals["hits_quoted"] + totals["hits_attributed"])
+    voices = outlets.assign(all=outlets["hits"] + outlets["hits_quoted"] + outlets["hits_attributed"])
     voices = voices[voices["all"] >= 10]
     if not voices.empty:
         parts = [f"{escape(rtl(o))} {r['hits'] / r['all']:.0%}" for o, r in voices.iterrows()]
@@ -205,7 +234,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
     terms = rates[(rates["entry"] != ALL) & (rates["hits"] > 0)].copy()
     ref = {e.id: e.referent for e in lexicon.entries}
     terms["referent"] = terms["entry"].map(ref).fillna("")
-    terms = terms[terms["referent"] != ""]
+    terms = terms[(terms["referent"] != "") & (terms["outlet"] != UNKNOWN_OUTLET)]
     shown = 0
     for referent, g in sorted(terms.groupby("referent"), key=lambda kv: -kv[1]["hits"].sum()):
         if g["outlet"].nunique() < 2 or g["hits"].sum() < 5 or shown >= 4:
@@ -223,10 +252,15 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
             out.append(f"<b>{escape(rtl(r.outlet))}</b> changed how it names {escape(rtl(r.referent))} around "
                        f"{escape(str(r.change_period))}: “{escape(rtl(str(r.label_before)))}” before, "
                        f"“{escape(rtl(str(r.label_after)))}” after (permutation test, adjusted p = {r.p_adj:.3f}).")
-    small = totals[(totals["n_docs"] < SMALL_DOCS) | (totals["words"] < SMALL_WORDS)]
+    small = outlets[(outlets["n_docs"] < SMALL_DOCS) | (outlets["words"] < SMALL_WORDS)]
     if not small.empty:
-        out.append("Small samples, read with care: " + ", ".join(
-            f"{escape(rtl(o))} ({int(r['n_docs'])} documents, {int(r['words']):,} words)" for o, r in small.iterrows()) + ".")
+        out.append(f"Too little text to rank ({rule} are needed), so left out of the comparisons above: " + ", ".join(
+            f"{escape(rtl(o))} ({int(r['n_docs'])} document{'s' if r['n_docs'] != 1 else ''}, {int(r['words']):,} words)"
+            for o, r in small.iterrows()) + ".")
+    if not unknown.empty:
+        r = unknown.iloc[0]
+        out.append(f"{int(r['n_docs'])} document(s) ({int(r['words']):,} words) do not say which outlet they come from "
+                   f"(“{UNKNOWN_OUTLET}”): they count in the totals but are not compared with the outlets.")
     undated = int(documents["date"].isna().sum())
     if undated:
         out.append(f"{undated} document(s) have no date: they count in the outlet totals but not over time.")
@@ -442,8 +476,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     if "examples" in sections:
         story.append(Paragraph("Top terms per outlet, with examples", st["h1"]))
         story.append(Paragraph("For each outlet, its most frequent loaded terms in its own voice, each with an example "
-                               "sentence from the corpus. The term is highlighted; the note after it says whose voice "
-                               "the sentence is in.", st["small"]))
+                               "sentence from the corpus in the outlet's own voice where one was kept. The term is "
+                               "highlighted; the note after it says whose voice the sentence is in.", st["small"]))
         entries = lexicon.by_id
         for outlet, g in top_terms(rates, options.top_terms).groupby("outlet", sort=True):
             block = [Paragraph(escape(rtl(outlet)), st["h2"])]
@@ -453,7 +487,12 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                 block.append(Paragraph(
                     f"<b>{escape(rtl(r.term))}</b> — {r.hits} hit(s), {r.rate_per_1k:.2f} per 1,000 words · "
                     f"<i>{escape(cat_labels.get(r.category, r.category))}</i>{neutral}", st["body"]))
-                for ex in _examples_for(analysis.examples, outlet, r.entry)[:1]:
+                kept = _examples_for(analysis.examples, outlet, r.entry)
+                own = [x for x in kept if x.voice == "own"]
+                if kept and not own:
+                    block.append(Paragraph("No example in the outlet's own voice was kept for this term; the "
+                                           "sentence below has it in someone else's words.", st["small"]))
+                for ex in (own or kept)[:1]:
                     story_style = st["example_rtl"] if has_arabic(ex.sentence) else st["example"]
                     date = f"{ex.date:%Y-%m-%d}" if isinstance(ex.date, pd.Timestamp) and not pd.isna(ex.date) else "no date"
                     quoted = highlight(_trim(ex), *_trim_offsets(ex))
