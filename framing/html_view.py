@@ -135,8 +135,8 @@ neutral alternative; click it for every use of the term in the corpus.</p></head
 <h2>Categories</h2>{cat_boxes}<h2>Voice</h2>{voice_boxes}</nav>
 <main><section id="charts">
 <figure><figcaption>Loaded words per 1,000 words, in each outlet's own voice</figcaption><div id="chart-outlets"></div>
-<p class="note">Follows the outlet, category and voice-independent filters: only hits in the outlet's own voice, not
-negated, in a loaded sense are counted.</p></figure>
+<p class="note">Follows the outlet and category filters. Counted: hits in the outlet's own voice, not negated, in
+their loaded sense (as in the report).</p></figure>
 <figure><figcaption>Loaded words per 1,000 words over time ({html.escape(period)})</figcaption><div id="chart-time"></div>
 <p class="note" id="chart-time-note"></p></figure></section>
 <section id="conc" hidden aria-live="polite"></section>
