@@ -103,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     p.add_argument("--sections", metavar="NAMES",
                    help="only these sections, comma-separated: summary, corpus, categories, voice, rates, terms, "
-                        "naming, time, keyness, examples, methods, lexicon, reproducibility (default: all)")
+                        "naming, time, keyness, examples, methods, lexicon, reproducibility (default: all); or classroom: a "
+                        "short report for projection (summary in plain words, three charts, examples, no appendix)")
     p.add_argument("--outlets", metavar="NAMES", help="only these outlets, comma-separated")
     p.add_argument("--lang", metavar="CODE", help="only documents in this language (en, ar)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY-MM-DD)")

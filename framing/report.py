@@ -105,7 +105,7 @@ def highlight(sentence: str, start: int, end: int, colour: str = HIGHLIGHT) -> s
     return escape(before) + f'<font backColor="{colour}"><b>{escape(term)}</b></font>' + escape(after)
 
 
-def _styles():
+def _styles(projection: bool = False):
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 
@@ -125,6 +125,9 @@ def _styles():
         "example": ParagraphStyle("example", parent=base["BodyText"], fontName="DejaVu", fontSize=8.5, leading=11.5,
                                   leftIndent=10, spaceAfter=3),
     }
+    if projection:  # read from the back of a classroom: larger text
+        for name, size in (("body", 13), ("example", 12), ("small", 10), ("h1", 20), ("h2", 15)):
+            s[name] = ParagraphStyle(f"{name}-projection", parent=s[name], fontSize=size, leading=size * 1.35)
     s["example_rtl"] = ParagraphStyle("example_rtl", parent=s["example"], alignment=TA_RIGHT, rightIndent=10)
     s["bullet"] = ParagraphStyle("bullet", parent=s["body"], leftIndent=12, bulletIndent=2, spaceAfter=3)
     return s
@@ -270,6 +273,9 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
 # ----------------------------------------------------------------------------- the report
 
 FIGURE_FORMATS = ("png", "svg")
+# Presets: names accepted by --sections that stand for a set of sections.
+# classroom: a short report for projection: summary in plain words, three charts, example sentences.
+PRESETS = {"classroom": ("summary", "categories", "voice", "terms", "examples")}
 SECTIONS = ("summary", "corpus", "categories", "voice", "rates", "terms", "naming", "time", "keyness",
             "examples", "methods", "lexicon", "reproducibility")
 
@@ -313,17 +319,22 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     if bad:
         from .errors import OptionError
         raise OptionError(f"--figures: unknown format(s) {', '.join(bad)}: choose from {', '.join(FIGURE_FORMATS)}")
-    unknown = [s for s in options.sections if s not in SECTIONS]
+    unknown = [s for s in options.sections if s not in SECTIONS and s not in PRESETS]
     if unknown:
         from .errors import OptionError
-        raise OptionError(f"--sections: unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}")
+        raise OptionError(f"--sections: unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)} "
+                          f"or the preset {', '.join(PRESETS)}")
+    classroom = "classroom" in options.sections
     sections = set(options.sections or SECTIONS)
+    for preset in PRESETS:
+        if preset in sections:
+            sections = (sections - {preset}) | set(PRESETS[preset])
     _register_fonts()
     output = Path(output)
     if output.suffix.lower() != ".pdf":
         output = output.with_suffix(".pdf")
     ensure_dir(output.parent if str(output.parent) else ".")
-    st = _styles()
+    st = _styles(projection=classroom)
     docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
     stats_options = StatsOptions(period=options.period, seed=options.seed)
     rates = rates_by_outlet(docs, hits)
@@ -395,8 +406,13 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     n_docs, n_outlets = len(docs), docs["outlet"].nunique()
     dates = docs["date"].dropna()
     span = f"{dates.min():%d %B %Y} to {dates.max():%d %B %Y}" if not dates.empty else "no dates given"
-    # Cover
-    story += [Spacer(1, 4 * cm), Paragraph("Loaded language and framing", st["title"]),
+    # Cover (classroom: one line under the title, then straight to the findings)
+    if classroom:
+        story += [Paragraph("Loaded language and framing", st["title"]), Paragraph(escape(options.title), st["subtitle"]),
+                  Paragraph(f"{n_docs:,} articles from {n_outlets} outlet(s), {span}. This counts wording: which loaded "
+                            "words each outlet uses, how often and in whose voice. It does not judge whether a word is "
+                            "deserved.", st["body"]), Spacer(1, 0.6 * cm)]
+    story += [] if classroom else [Spacer(1, 4 * cm), Paragraph("Loaded language and framing", st["title"]),
               Paragraph(escape(options.title), st["subtitle"]), Spacer(1, 1.2 * cm)]
     cover = [
         ["Corpus", f"{n_docs:,} documents from {n_outlets} outlet(s), {int(docs['words'].sum()):,} words"],
@@ -407,12 +423,13 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                          f"({int(((hits['sense'] == 'loaded') & (hits['voice'] == 'own') & ~hits['negated']).sum()):,} in the outlets' own voice)"],
         ["Produced by", f"framing {__version__}"],
     ]
-    story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in cover],
-                       [3.5 * cm, width - 3.5 * cm], header=False))
-    story += [Spacer(1, 1 * cm), Paragraph(
-        "This report counts wording: which loaded terms each outlet uses, how often, for whom, and in whose "
-        "voice. It does not judge whether a label is deserved. Each term comes from a lexicon entry with a neutral "
-        "alternative and a rationale (see the appendix and the methods page).", st["body"]), PageBreak()]
+    if not classroom:
+        story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in cover],
+                           [3.5 * cm, width - 3.5 * cm], header=False))
+        story += [Spacer(1, 1 * cm), Paragraph(
+            "This report counts wording: which loaded terms each outlet uses, how often, for whom, and in whose "
+            "voice. It does not judge whether a label is deserved. Each term comes from a lexicon entry with a neutral "
+            "alternative and a rationale (see the appendix and the methods page).", st["body"]), PageBreak()]
 
     if "summary" in sections:
         story.append(Paragraph("Summary of findings", st["h1"]))
@@ -479,7 +496,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                                "sentence from the corpus in the outlet's own voice where one was kept. The term is "
                                "highlighted; the note after it says whose voice the sentence is in.", st["small"]))
         entries = lexicon.by_id
-        for outlet, g in top_terms(rates, options.top_terms).groupby("outlet", sort=True):
+        shown_terms = min(options.top_terms, 2) if classroom else options.top_terms
+        for outlet, g in top_terms(rates, shown_terms).groupby("outlet", sort=True):
             block = [Paragraph(escape(rtl(outlet)), st["h2"])]
             for r in g.itertuples():
                 e = entries.get(r.entry)

@@ -169,3 +169,24 @@ def test_findings_with_no_outlet_large_enough_do_not_rank():
                    load_lexicon(["en/core"]))
     assert out[0].startswith("No outlet has enough text to be ranked")
     assert not any("uses loaded words most often" in s or "uses them least" in s for s in out)
+
+
+def test_classroom_preset_is_short_and_plain(tmp_path):
+    out = tmp_path / "class.pdf"
+    assert main(["report", "--demo", "-o", str(out), "--sections", "classroom", "--jobs", "1"]) == 0
+    reader = PdfReader(out)
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert len(reader.pages) <= 8
+    for heading in ("Summary of findings", "Loaded terms by category", "Whose words are they?",
+                    "Which terms each outlet uses", "Top terms per outlet, with examples"):
+        assert heading in text, heading
+    for absent in ("Appendix", "What was counted, and how", "Reproducibility", "Who calls whom what", "The corpus"):
+        assert absent not in text, absent
+    assert "No outlet has enough text to be ranked" in text  # the demo outlets are small samples
+    assert sorted(p.name for p in tmp_path.glob("class-*.png")) == [
+        "class-category-rates.png", "class-term-heatmap.png", "class-voice.png"]
+    # larger type for projection: the summary's text is set at 13 pt (9.5 pt in the full report)
+    sizes = []
+    reader.pages[0].extract_text(visitor_text=lambda t, cm, tm, font, size: sizes.append(round(size * tm[0], 1))
+                                 if t.strip() else None)
+    assert 13.0 in sizes
