@@ -368,7 +368,7 @@ def plot_rates_ci(rates: pd.DataFrame, *, ax=None, category: str | None = ALL, t
         note = f"bars: the range of likely values ({level:.0%} bootstrap interval, documents resampled)"
         if flagged:
             note += "; * and hollow markers: few documents or words, read with care"
-        ax.set_xlabel(f"loaded words per 1,000 words (in the outlet's own voice)\n{note}")
+        ax.set_xlabel(f"loaded words per 1,000 words (in the outlet's own voice)\n{_caption(note, 9)}")
         ax.set_title(title)
         ax.grid(axis="x", alpha=0.3)
         return ax
@@ -453,7 +453,7 @@ def plot_timeseries(ts: pd.DataFrame, *, ax=None, events: pd.DataFrame | None = 
             notes.append("events: " + "; ".join(
                 f"{j + 1} {_display(str(e['label']))} ({pd.Timestamp(e['date']):%Y-%m-%d})" for j, e in ev.iterrows()))
         if ax is None:
-            fig.supxlabel(_wrap("; ".join(notes), 140), fontsize=7.5, color=GREY)
+            fig.supxlabel(_caption("; ".join(notes)), fontsize=7.5, color=GREY)
         else:
             first.set_xlabel(_wrap("; ".join(notes), 110), fontsize=7.5, color=GREY)
         return first
@@ -570,10 +570,11 @@ def plot_keyness(keyness: pd.DataFrame, *, ax=None, group: str | None = None, to
             shown = "" if len(groups) <= 12 else f" (the first 12 of {len(groups)} outlets)"
             fig.suptitle("Words each outlet uses more (right) or less (left) than the other outlets" + shown,
                          fontsize=11, fontweight="bold")
-            fig.supxlabel("Bar length: how far the outlet's use differs from the others' (z-score of the log-odds "
-                          "ratio with an informative Dirichlet prior, Monroe et al. 2008); dotted lines: z = \u00b11.96.\n"
-                          "Pale hatched bars: a difference this small could be chance (not significant after "
-                          "Benjamini-Hochberg correction, adjusted p >= 0.05)", fontsize=7.5, color=GREY)
+            fig.supxlabel(_caption("Bar length: how far the outlet's use differs from the others' (z-score of the "
+                                   "log-odds ratio with an informative Dirichlet prior, Monroe et al. 2008); dotted "
+                                   "lines: z = \u00b11.96. Pale hatched bars: a difference this small could be chance "
+                                   "(not significant after Benjamini-Hochberg correction, adjusted p >= 0.05)"),
+                          fontsize=7.5, color=GREY)
             return panels[0]
         group = group if group is not None else groups[0]
         t = keyness[keyness["group"] == group]
@@ -586,7 +587,7 @@ def _keyness_panel(t: pd.DataFrame, ax, group: str, top: int, small: bool, lim: 
     pos = t[t["z"] > 0].nlargest(top, "z")
     neg = t[t["z"] < 0].nsmallest(top, "z").iloc[::-1]
     rows = pd.concat([pos, neg])
-    title = _display(_wrap(group, 30)) if small else \
+    title = _display(_wrap(group, 22)) if small else \
         _display(f"{group}: words used more (right) and less (left) than the other outlets")
     if rows.empty:
         ax.set_title(title, fontsize=8.5 if small else 11)
@@ -679,6 +680,11 @@ def _empty(ax, title):
     ax.text(0.5, 0.5, "no loaded terms found", ha="center", va="center", transform=ax.transAxes, color="#555555")
     ax.set_axis_off()
     return ax
+
+
+def _caption(text: str, fontsize: float = 7.5, width_in: float = 7.6) -> str:
+    """``text`` wrapped to the width of a chart (about 0.55 em a character), so captions are never cut."""
+    return "\n".join(_wrap(part, int(width_in * 72 / (fontsize * 0.56))) for part in str(text).split("\n"))
 
 
 def _wrap(text: str, width: int) -> str:

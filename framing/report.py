@@ -257,7 +257,9 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
                        f"“{escape(rtl(str(r.label_after)))}” after (permutation test, adjusted p = {r.p_adj:.3f}).")
     small = outlets[(outlets["n_docs"] < SMALL_DOCS) | (outlets["words"] < SMALL_WORDS)]
     if not small.empty:
-        out.append(f"Too little text to rank ({rule} are needed), so left out of the comparisons above: " + ", ".join(
+        lead = (f"Too little text to rank ({rule} are needed), so left out of the comparisons above: " if len(ranked)
+                else f"Small samples ({rule} would be needed to rank an outlet): ")
+        out.append(lead + ", ".join(
             f"{escape(rtl(o))} ({int(r['n_docs'])} document{'s' if r['n_docs'] != 1 else ''}, {int(r['words']):,} words)"
             for o, r in small.iterrows()) + ".")
     if not unknown.empty:
