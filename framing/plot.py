@@ -587,7 +587,7 @@ def _keyness_panel(t: pd.DataFrame, ax, group: str, top: int, small: bool, lim: 
     pos = t[t["z"] > 0].nlargest(top, "z")
     neg = t[t["z"] < 0].nsmallest(top, "z").iloc[::-1]
     rows = pd.concat([pos, neg])
-    title = _display(_wrap(group, 22)) if small else \
+    title = _display(_wrap(group, 18)) if small else \
         _display(f"{group}: words used more (right) and less (left) than the other outlets")
     if rows.empty:
         ax.set_title(title, fontsize=8.5 if small else 11)

@@ -178,7 +178,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
 
     def numbers(name, row):
         return (f"{row['rate_per_1k']:.1f} per 1,000 words, {_ci(*ci.get(name, (float('nan'),) * 2))}; "
-                f"{int(row['hits'])} hits in {int(row['words']):,} words")
+                f"{int(row['hits']):,} hits in {int(row['words']):,} words")
 
     if ranked.empty:
         out.append(f"No outlet has enough text to be ranked ({rule} each), so this report does not say which "
@@ -470,7 +470,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         story.append(PageBreak())
 
     story += chart_page("categories", "Loaded terms by category",
-                        "Each bar is one outlet's rate for one category of the lexicon, in its own voice. "
+                        "Each bar (with more than eight outlets, each cell) is one outlet's rate for one category of "
+                        "the lexicon, in its own voice. "
                         "Categories are defined in the lexicon codebook.")
     story += chart_page("rates", "How sure are we? Rates with intervals",
                         "Dots: each outlet's rate of loaded terms in its own voice; bars: 95% bootstrap intervals "
@@ -517,7 +518,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                     date = f"{ex.date:%Y-%m-%d}" if isinstance(ex.date, pd.Timestamp) and not pd.isna(ex.date) else "no date"
                     quoted = highlight(_trim(ex), *_trim_offsets(ex))
                     quoted = quoted if has_arabic(ex.sentence) else f"“{quoted}”"
-                    block.append(Paragraph(f"{quoted} "
+                    sep = "<br/>" if has_arabic(ex.sentence) else " "  # the note on its own line under Arabic
+                    block.append(Paragraph(f"{quoted}{sep}"
                                            f"<font color='#555555' size='7'>({escape(VOICE_LABEL.get(ex.voice, ex.voice))}; "
                                            f"{escape(ex.doc_id)}, {date})</font>", story_style))
             story.append(KeepTogether(block))
@@ -608,7 +610,8 @@ def methods_text(lexicon, options: ReportOptions) -> list[str]:
         "outlet's label shares for one actor (log-likelihood G2), tested by permuting the documents' order.",
         f"<b>Limits.</b> A lexicon sees only the terms someone listed, and a word can be loaded in one context and "
         f"neutral in another; rules catch the common neutral senses, not all. Outlets with fewer than {SMALL_DOCS} "
-        f"documents or {SMALL_WORDS:,} words give unstable rates and are flagged in the summary. Periods with little "
+        f"documents or {SMALL_WORDS:,} words give unstable rates: the summary names them as small samples and does not "
+        f"rank them; documents that do not say their outlet are never compared with the outlets. Periods with little "
         "text are drawn hollow in charts over time. The corpus is what the user supplied: it may not represent each "
         "outlet's output as a whole.",
     ]
