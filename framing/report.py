@@ -435,8 +435,11 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
 
     if "summary" in sections:
         story.append(Paragraph("Summary of findings", st["h1"]))
-        for sentence in findings(rates, docs, lexicon, rates_with_ci=with_ci, hits=hits, changes=changes,
-                                 stats_options=stats_options):
+        said = findings(rates, docs, lexicon, rates_with_ci=with_ci, hits=hits, changes=changes,
+                        stats_options=stats_options)
+        if classroom:  # for projection: the findings, not the long per-outlet lists of labels
+            said = [x for x in said if not x.startswith("Labels for")]
+        for sentence in said:
             story.append(Paragraph(sentence, st["bullet"], bulletText="•"))
         story.append(Spacer(1, 0.4 * cm))
         story.append(Paragraph("Rates are hits per 1,000 words in the outlet's own voice: terms inside quotations or "

@@ -183,6 +183,7 @@ def test_classroom_preset_is_short_and_plain(tmp_path):
     for absent in ("Appendix", "What was counted, and how", "Reproducibility", "Who calls whom what", "The corpus"):
         assert absent not in text, absent
     assert "No outlet has enough text to be ranked" in text  # the demo outlets are small samples
+    assert "Labels for armed groups" not in text  # long per-outlet lists are for the full report
     assert sorted(p.name for p in tmp_path.glob("class-*.png")) == [
         "class-category-rates.png", "class-term-heatmap.png", "class-voice.png"]
     # larger type for projection: the summary's text is set at 13 pt (9.5 pt in the full report)
