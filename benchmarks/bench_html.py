@@ -56,7 +56,8 @@ def main(argv=None) -> int:
         if args.store:
             cmd += ["--store", args.store]
         t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        if subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode != 0:
+            raise SystemExit("bench_html: framing html failed (its message is above)")
         write_s = time.perf_counter() - t
         size = out.stat().st_size / 1e6
         print(f"view: {out.name}, {size:.1f} MB, written in {write_s:.1f} s (framing html, including analysis)")
