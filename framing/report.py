@@ -311,7 +311,7 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, letter
     from reportlab.lib.units import cm
-    from reportlab.platypus import (Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
+    from reportlab.platypus import (CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
                                     Table, TableStyle)
 
     from .plot import (plot_keyness, plot_naming_matrix, plot_rates_ci, plot_timeseries, plot_voice_shares)
@@ -446,6 +446,7 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                                "reported speech, and negated terms, are counted apart. Intervals are 95% bootstrap "
                                "intervals over documents (see the methods page).", st["small"]))
     if "corpus" in sections:
+        story.append(CondPageBreak(4 * cm))  # the heading stays with its table
         story.append(Paragraph("The corpus", st["h2"]))
         rows = [["Outlet", "Documents", "Words", "First date", "Last date", "Undated", "Hits"]]
         for r in summary.itertuples():
