@@ -77,9 +77,56 @@ def _levels(text: str, base: str) -> list[dict]:
         ch["idx"] = i
     alg.explicit_embed_and_overrides(storage)
     alg.resolve_weak_types(storage)
+    _resolve_brackets(storage)
     alg.resolve_neutral_types(storage, False)
     alg.resolve_implicit_levels(storage, False)
     return storage["chars"]
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}", "\u27e8": "\u27e9", "\u2329": "\u232a", "\u2045": "\u2046",
+            "\u207d": "\u207e", "\u208d": "\u208e", "\uff08": "\uff09", "\uff3b": "\uff3d"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
+
+
+def _strong(t: str) -> str | None:
+    return "L" if t == "L" else "R" if t in ("R", "AL", "EN", "AN") else None
+
+
+def _resolve_brackets(storage) -> None:
+    """Rule N0 (paired brackets, UAX #9 since Unicode 6.3), which python-bidi's pure-Python
+    algorithm lacks: a bracket pair takes the embedding direction when it encloses text of that
+    direction, else the direction of the text it encloses when the text before it agrees. So
+    'word (36 vs 12)' keeps its brackets around '36 vs 12' after an Arabic word."""
+    chars = storage["chars"]
+    for run in storage["runs"]:
+        seq = chars[run["start"]:run["start"] + run["length"]]
+        if not seq:
+            continue
+        stack, pairs = [], []
+        for i, c in enumerate(seq):
+            if c["type"] != "ON":
+                continue
+            if c["ch"] in _OPENING:
+                if len(stack) >= 63:
+                    break
+                stack.append((_OPENING[c["ch"]], i))
+            elif c["ch"] in _CLOSING:
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0] == c["ch"]:
+                        pairs.append((stack[depth][1], i))
+                        del stack[depth:]
+                        break
+        embedding = "R" if seq[0]["level"] % 2 else "L"
+        for a, b in sorted(pairs):
+            inside = {_strong(c["type"]) for c in seq[a + 1:b]} - {None}
+            if not inside:
+                continue
+            if embedding in inside:
+                new = embedding
+            else:
+                before = next((_strong(c["type"]) for c in reversed(seq[:a]) if _strong(c["type"])), run["sor"])
+                new = before if before != embedding else embedding
+            seq[a]["type"] = seq[b]["type"] = new
 
 
 def _reorder_line(chars: list[dict], base_level: int) -> list[tuple[int, str]]:

@@ -114,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     p.add_argument("--sections", metavar="NAMES",
                    help="only these sections, comma-separated: summary, corpus, categories, voice, rates, terms, "
-                        "naming, time, keyness, scare_quotes, audit, examples, methods, lexicon, reproducibility (default: all)")
+                        "naming, time, keyness, scare_quotes, audit, examples, methods, lexicon, reproducibility (default: all); "
+                        "or classroom: a short report for projection (summary in plain words, three charts, examples, no appendix)")
     p.add_argument("--outlets", metavar="NAMES", help="only these outlets, comma-separated")
     p.add_argument("--lang", metavar="CODE", help="only documents in this language (en, ar)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE (YYYY-MM-DD)")
@@ -122,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap and permutation tests (default: 0)")
     p.add_argument("--audit", metavar="DIR", help="a folder written by framing audit score: add rates corrected by "
                    "the measured precision, and say what was audited in the methods")
+    p.add_argument("--figures", default="png", metavar="FORMATS",
+                   help="chart files written beside the PDF, comma-separated: png, svg (SVG keeps text as text, "
+                        "editable in Inkscape or Illustrator; default: png)")
     p.set_defaults(run=_run_report)
 
     p = sub.add_parser("html", help="write a self-contained HTML view with highlighted terms",

@@ -268,7 +268,9 @@ def report_command(args) -> int:
         load_audit(args.audit)  # a wrong folder is reported before the report is drawn
     options = ReportOptions(title=_title(args), period=args.period, page_size=args.page_size, sections=sections,
                             seed=args.seed, command=" ".join(["framing"] + sys.argv[1:]) if sys.argv else "framing report",
-                            audit=args.audit or "", count_scare_quotes=analysis.count_scare_quotes)
+                            audit=args.audit or "", count_scare_quotes=analysis.count_scare_quotes,
+                            figures=tuple(dict.fromkeys(["png"] + [x.strip().lower() for x in
+                                                                   getattr(args, "figures", "png").split(",") if x.strip()])))
     _status("drawing the charts and writing the report ...")
     pdf, pngs = render_report(chosen, args.output, options)
     print(analysis.manifest.summary())

@@ -1,162 +1,129 @@
 """Analysis -> one self-contained HTML file: articles with loaded terms highlighted.
 
-No network: styles, script and charts (PNG as data: URIs) are inside the file. Every piece of
-corpus text is HTML-escaped, and a Content-Security-Policy allows only this file's own script (by
-its hash), so a corpus containing ``<script>`` cannot run script in the view.
+No network: styles, script and data are inside the file. The corpus is embedded once as compact
+JSON (a non-executable ``application/json`` block, every ``<`` written as ``\\u003c``) and the page
+draws only the articles in view (25 at a time, more on request), so it opens and filters quickly
+on thousands of articles. Filters (outlets with all / none / only, categories, voice, a search
+box), charts drawn in the browser that follow the filters, tooltips kept inside the window, and a
+concordance of a term across the corpus on click. Corpus text is only ever inserted escaped, and a
+Content-Security-Policy allows only this file's own script (by its hash), so a corpus containing
+``<script>`` cannot run script in the view. Script and styles: framing/data/html/.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import html
-import io
+import json
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from . import __version__
 from .analyze import Analysis
-from .normalize import has_arabic
 from .output import write_text
-from .plot import outlet_colours, plot_category_rates, plot_rate_over_time
-from .tables import rates_by_outlet, rates_by_period
+from .plot import outlet_colours
+from .tables import APART
 
 VOICE_TEXT = {"own": "the outlet's own voice", "quoted": "inside a quotation", "attributed": "reported speech"}
-
-_CSS = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#222;background:#fafafa}
-header{background:#1f2d3d;color:#fff;padding:14px 24px}header h1{margin:0;font-size:22px}
-header p{margin:4px 0 0;font-size:13px;color:#dfe6ee}
-#layout{display:flex;gap:18px;padding:16px 24px}
-nav{flex:0 0 230px;position:sticky;top:10px;align-self:flex-start;background:#fff;border:1px solid #ddd;
- border-radius:6px;padding:10px 12px;font-size:13px}
-nav h2{font-size:13px;margin:10px 0 4px;text-transform:uppercase;color:#555}
-nav label{display:block;margin:2px 0;cursor:pointer}
-.swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:middle}
-main{flex:1;min-width:0}
-#charts{display:flex;flex-wrap:wrap;gap:10px;margin-bottom:16px}#charts img{max-width:49%;background:#fff;border:1px solid #ddd}
-article{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 18px;margin-bottom:14px}
-article h2{font-size:17px;margin:0 0 2px}.meta{color:#666;font-size:12px;margin:0 0 8px}
-article p{line-height:1.55;font-size:14.5px;margin:6px 0}
-article[dir=rtl]{font-size:16px}
-mark.hit{position:relative;border-radius:3px;padding:0 2px;cursor:help;background:var(--c);color:inherit;
- box-shadow:inset 0 -2px 0 rgba(0,0,0,.35)}
-mark.hit.quoted,mark.hit.attributed{background:transparent;outline:2px dashed var(--c)}
-mark.hit.off{background:transparent;box-shadow:none;outline:none;cursor:auto}
-mark.hit.neutral{background:transparent;box-shadow:none;outline:none;border-bottom:1px dotted #888}
-mark.hit .tip{display:none;position:absolute;left:0;top:1.6em;z-index:5;width:260px;background:#222;color:#fff;
- font-size:12px;line-height:1.35;padding:6px 8px;border-radius:4px;text-align:left;direction:ltr;font-weight:normal}
-mark.hit:hover .tip,mark.hit:focus .tip{display:block}mark.hit.off:hover .tip,mark.hit.off:focus .tip{display:none}
-#count{font-size:12px;color:#555;margin:0 0 10px}
-"""
-
-_JS = """
-(function(){
-  function apply(){
-    var outlets={},cats={},voices={};
-    document.querySelectorAll('input[data-outlet]').forEach(function(b){outlets[b.dataset.outlet]=b.checked;});
-    document.querySelectorAll('input[data-category]').forEach(function(b){cats[b.dataset.category]=b.checked;});
-    document.querySelectorAll('input[data-voice]').forEach(function(b){voices[b.dataset.voice]=b.checked;});
-    var shown=0;
-    document.querySelectorAll('article.doc').forEach(function(a){
-      var on=outlets[a.dataset.outlet]!==false; a.hidden=!on; if(on){shown++;}
-    });
-    document.querySelectorAll('mark.hit').forEach(function(m){
-      var on=cats[m.dataset.category]!==false && voices[m.dataset.voice]!==false;
-      m.classList.toggle('off',!on);
-    });
-    document.getElementById('count').textContent=shown+' of '+document.querySelectorAll('article.doc').length+' articles shown';
-  }
-  document.querySelectorAll('nav input').forEach(function(b){b.addEventListener('change',apply);});
-  apply();
-})();
-"""
+VOICES = ("own", "quoted", "attributed")
 
 
-def _png_data_uri(ax) -> str:
-    import matplotlib.pyplot as plt
-
-    buf = io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-    plt.close(ax.figure)
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+def _asset(name: str) -> str:
+    return (resources.files("framing.data") / "html" / name).read_text(encoding="utf-8")
 
 
-def _tip(entry, category_label: str, voice: str, sense: str, negated: bool) -> str:
-    parts = [f"<b>{html.escape(category_label)}</b>", f"term: {html.escape(entry.term)} (strength {entry.strength})",
-             f"voice: {html.escape(VOICE_TEXT.get(voice, voice))}"]
-    if negated:
-        parts.append("negated: the text rejects the label")
-    if sense == "neutral":
-        parts.append("read in its neutral sense: not counted")
-    parts.append(f"neutral alternative: {html.escape(', '.join(entry.neutral))}")
-    return "<br>".join(parts)
+def _utf16(text: str):
+    """A function mapping Python string offsets to JavaScript (UTF-16) ones."""
+    if all(ord(c) <= 0xFFFF for c in text):
+        return lambda i: i
+    extra, acc = [0], 0
+    for c in text:
+        acc += ord(c) > 0xFFFF
+        extra.append(acc)
+    return lambda i: i + extra[i]
 
 
-def _article_html(doc: dict, text: str, hits: pd.DataFrame, lexicon, colours_by_cat: dict[str, str]) -> str:
-    """Paragraphs of ``text`` with each hit wrapped in a <mark>; everything else escaped."""
-    out = []
-    pos = 0
-    for h in hits.sort_values("start").itertuples():
-        if h.start < pos:
-            continue
-        entry = lexicon.by_id.get(h.entry)
-        if entry is None:
-            continue
-        cat = lexicon.categories.get(h.category)
-        label = cat.label if cat else h.category
-        out.append(html.escape(text[pos:h.start]))
-        out.append(
-            f'<mark class="hit {html.escape(h.voice)} {html.escape(h.sense)}" tabindex="0" style="--c:{colours_by_cat.get(h.category, "#ccc")}55" '
-            f'data-category="{html.escape(h.category)}" data-voice="{html.escape(h.voice)}" data-entry="{html.escape(h.entry)}">'
-            f'{html.escape(text[h.start:h.end])}<span class="tip">{_tip(entry, label, h.voice, h.sense, bool(h.negated))}</span></mark>')
-        pos = h.end
-    out.append(html.escape(text[pos:]))
-    body = "".join(out)
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
-    paras = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
-    rtl = doc["lang"] == "ar" or has_arabic(text[:200])
-    date = doc["date"].strftime("%Y-%m-%d") if isinstance(doc["date"], pd.Timestamp) and not pd.isna(doc["date"]) else "no date"
-    return (f'<article class="doc" data-outlet="{html.escape(doc["outlet"])}" dir="{"rtl" if rtl else "ltr"}" '
-            f'lang="{html.escape(doc["lang"] or "en")}" id="{html.escape(doc["doc_id"])}">'
-            f'<h2>{html.escape(doc["title"] or "(untitled)")}</h2>'
-            f'<p class="meta" dir="ltr">{html.escape(doc["outlet"])} · {date} · {doc["hits"]} loaded term(s)</p>'
-            f"{paras}</article>")
+def _period_label(date, period: str) -> str:
+    if not isinstance(date, pd.Timestamp) or pd.isna(date):
+        return ""
+    code = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}.get(period, "M")
+    return str(date.to_period(code))
+
+
+def view_data(analysis: Analysis, *, title: str = "Corpus", period: str = "month",
+              counted_model_layer: bool = False) -> dict:
+    """The view's data: plain lists, compact once serialised (see render_html). Categories that are
+    measures apart (framing.tables.APART: scare quotes, the emotive layer, the word model's spans) are
+    highlighted but not counted in the charts, the model's spans unless ``counted_model_layer``."""
+    docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
+    outlets = sorted(docs["outlet"].unique())
+    colours = outlet_colours(outlets)
+    o_index = {o: i for i, o in enumerate(outlets)}
+    cats = list(lexicon.categories)
+    for c in sorted(set(hits["category"]) - set(cats)):
+        cats.append(c)
+    c_index = {c: i for i, c in enumerate(cats)}
+    def rated(c: str) -> int:
+        return int(c not in APART or (counted_model_layer and c == "model.loaded"))
+
+    cat_rows = [[c, lexicon.categories[c].label if c in lexicon.categories else c,
+                 lexicon.categories[c].colour if c in lexicon.categories else "#cccccc", rated(c)] for c in cats]
+    senses = sorted(set(hits["sense"]) | {"loaded"}) if len(hits) else ["loaded"]
+    s_index = {s: i for i, s in enumerate(senses)}
+    v_index = {v: i for i, v in enumerate(VOICES)}
+    entries, e_index = [], {}
+    for eid, term, cat in hits[["entry", "term", "category"]].drop_duplicates("entry").itertuples(index=False):
+        e = lexicon.by_id.get(eid)
+        e_index[eid] = len(entries)
+        entries.append([eid, e.term.rstrip("*") if e else term, c_index[e.category if e else cat],
+                        e.strength if e else 1, ", ".join(e.neutral) if e else ""])
+    by_doc = {k: g for k, g in hits.sort_values(["doc_id", "start"]).groupby("doc_id", sort=False)}
+    rows = []
+    for doc in docs.sort_values(["outlet", "date", "doc_id"], na_position="last").to_dict("records"):
+        text = analysis.texts.get(doc["doc_id"], "")
+        js = _utf16(text)
+        flat = []
+        g = by_doc.get(doc["doc_id"])
+        if g is not None:
+            for h in g.itertuples(index=False):
+                flat += [js(int(h.start)), js(int(h.end)), e_index[h.entry], v_index.get(h.voice, 0),
+                         s_index[h.sense], int(bool(h.negated))]
+        date = doc["date"]
+        rows.append([doc["doc_id"], o_index[doc["outlet"]],
+                     f"{date:%Y-%m-%d}" if isinstance(date, pd.Timestamp) and not pd.isna(date) else "",
+                     _period_label(date, period), doc["title"] or "", doc["lang"] or "", int(doc["words"]),
+                     int(doc["hits"]), text, flat])
+    periods = sorted({r[3] for r in rows if r[3]})
+    return {"title": title, "outlets": [[o, colours[o]] for o in outlets], "cats": cat_rows, "entries": entries,
+            "voices": list(VOICES), "senses": senses, "voiceText": VOICE_TEXT, "periods": periods, "docs": rows}
 
 
 def render_html(analysis: Analysis, output: str | Path, *, title: str = "Corpus", period: str = "month",
                 counted_model_layer: bool = False) -> Path:
     """Write the view; ``analysis`` must have been made with ``keep_texts=True``."""
+    data = view_data(analysis, title=title, period=period, counted_model_layer=counted_model_layer)
     docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
-    colours_by_cat = {k: c.colour for k, c in lexicon.categories.items()}
-    from .beyond import lexicon_layer
-
-    counted = hits if counted_model_layer else lexicon_layer(hits)  # the model layer is highlighted, not rated
-    rates = rates_by_outlet(docs, counted)
-    outlets = sorted(docs["outlet"].unique())
-    colours = outlet_colours(outlets)
-    charts = [_png_data_uri(plot_category_rates(rates, colours=colours,
-                                                category_labels={k: c.label for k, c in lexicon.categories.items()})),
-              _png_data_uri(plot_rate_over_time(rates_by_period(docs, counted, period), colours=colours))]
-    by_doc = {k: g for k, g in hits.groupby("doc_id", sort=False)}
-    empty = hits.iloc[0:0]
-    articles = []
-    for doc in docs.sort_values(["outlet", "date", "doc_id"]).to_dict("records"):
-        text = analysis.texts.get(doc["doc_id"], "")
-        articles.append(_article_html(doc, text, by_doc.get(doc["doc_id"], empty), lexicon, colours_by_cat))
-    used_cats = [c for c in lexicon.categories if c in set(hits["category"])]
-    outlet_boxes = "".join(
-        f'<label><input type="checkbox" checked data-outlet="{html.escape(o)}"> {html.escape(o)} '
-        f'({int((docs["outlet"] == o).sum())})</label>' for o in outlets)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    js = _asset("view.js")
+    script_hash = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    csp = f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'"
+    counts = docs["outlet"].value_counts()
+    outlet_rows = "".join(
+        f'<div class="row"><label><input type="checkbox" checked data-outlet="{i}"><span class="swatch" '
+        f'style="background:{html.escape(c)}"></span><span class="name">{html.escape(o)} ({int(counts.get(o, 0))})'
+        f'</span></label><button type="button" class="only" data-only="{i}" title="show only {html.escape(o)}">only'
+        f"</button></div>" for i, (o, c) in enumerate(data["outlets"]))
+    used = set(hits["category"])
     cat_boxes = "".join(
         f'<label><input type="checkbox" checked data-category="{html.escape(c)}"><span class="swatch" '
-        f'style="background:{colours_by_cat[c]}"></span>{html.escape(lexicon.categories[c].label)}</label>'
-        for c in used_cats)
+        f'style="background:{html.escape(colour)}"></span><span class="name">{html.escape(label)}</span></label>'
+        for c, label, colour, _ in data["cats"] if c in used)
     voice_boxes = "".join(
-        f'<label><input type="checkbox" checked data-voice="{v}"> {html.escape(VOICE_TEXT[v])}</label>'
-        for v in ("own", "quoted", "attributed"))
-    script_hash = base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii")
-    csp = (f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'")
+        f'<label><input type="checkbox" checked data-voice="{v}"><span class="name">{html.escape(VOICE_TEXT[v])}'
+        f"</span></label>" for v in VOICES)
     dated = docs["date"].dropna()
     span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if not dated.empty else "no dates"
     page = f"""<!DOCTYPE html>
@@ -164,15 +131,26 @@ def render_html(analysis: Analysis, output: str | Path, *, title: str = "Corpus"
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="framing {__version__}">
-<title>Loaded language: {html.escape(title)}</title><style>{_CSS}</style></head>
+<title>Loaded language: {html.escape(title)}</title><style>{_asset("view.css")}</style></head>
 <body><header><h1>Loaded language: {html.escape(title)}</h1>
-<p>{len(docs)} articles from {len(outlets)} outlet(s), {span}. Highlighted: terms from the lexicons, coloured by
-category; dashed outline: inside a quotation or reported speech. Hover or focus a term for its category, voice and a
-neutral alternative.</p></header>
-<div id="layout"><nav id="filters" aria-label="Filters"><h2>Outlets</h2>{outlet_boxes}
+<p>{len(docs):,} articles from {len(data["outlets"])} outlet(s), {span}. Highlighted: terms from the lexicons, coloured
+by category; dashed outline: inside a quotation or reported speech. Hover or focus a term for its category, voice and a
+neutral alternative; click it for every use of the term in the corpus.</p></header>
+<div id="layout"><nav id="filters" aria-label="Filters">
+<h2><label for="q">Search</label></h2><input id="q" type="search" placeholder="words in the articles" autocomplete="off">
+<h2>Outlets</h2><div class="bulk"><button type="button" data-bulk="all">all</button>
+<button type="button" data-bulk="none">none</button></div>{outlet_rows}
 <h2>Categories</h2>{cat_boxes}<h2>Voice</h2>{voice_boxes}</nav>
-<main><p id="count"></p><section id="charts">{"".join(f'<img alt="chart" src="{c}">' for c in charts)}</section>
-{"".join(articles)}</main></div>
-<script>{_JS}</script></body></html>
+<main><section id="charts">
+<figure><figcaption>Loaded words per 1,000 words, in each outlet's own voice</figcaption><div id="chart-outlets"></div>
+<p class="note">Follows the outlet and category filters. Counted: hits in the outlet's own voice, not negated, in
+their loaded sense (as in the report).</p></figure>
+<figure><figcaption>Loaded words per 1,000 words over time ({html.escape(period)})</figcaption><div id="chart-time"></div>
+<p class="note" id="chart-time-note"></p></figure></section>
+<section id="conc" hidden aria-live="polite"></section>
+<p id="count"></p><div id="docs"></div><button type="button" id="more" hidden>Show more</button></main></div>
+<div id="tip" role="tooltip" hidden></div>
+<script type="application/json" id="data">{payload}</script>
+<script>{js}</script></body></html>
 """
     return write_text(output, page)

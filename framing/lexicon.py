@@ -18,7 +18,9 @@ from .errors import LexiconError, OptionError
 from .normalize import match_key
 
 REQUIRED = ("id", "lang", "term", "category", "strength", "neutral", "rationale")
-OPTIONAL = ("variants", "referent", "ambiguous", "neutral_cues", "sources")
+OPTIONAL = ("variants", "referent", "ambiguous", "neutral_cues", "sources", "case")
+# The ``case`` column (lexicons/SCHEMA.md, "Case and names"): how letter case limits matching.
+CASE_RULES = ("any", "exact", "not_caps", "not_name")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LANG = re.compile(r"^[a-z]{2}$")
 _TRUE = {"yes", "y", "true", "1"}
@@ -50,6 +52,7 @@ class Entry:
     sources: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
+    case: str = "any"  # one of CASE_RULES
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -270,13 +273,17 @@ def _entry(row: dict[str, str], name: str, line: int, categories: dict[str, Cate
     amb_cell = row.get("ambiguous", "").lower()
     if amb_cell not in _TRUE | _FALSE:
         problems.append(f"{where}: ambiguous '{row.get('ambiguous')}' must be yes or no")
+    case = row.get("case", "").strip().lower().replace("-", "_").replace(" ", "_") or "any"
+    if case not in CASE_RULES:
+        problems.append(f"{where}: case '{row.get('case')}' must be one of {', '.join(CASE_RULES)} "
+                        f"(empty = any; see lexicons/SCHEMA.md)")
     if problems:
         return None, problems
     return Entry(
         id=eid, lang=lang, term=term, variants=variants, category=category,
         referent=row.get("referent", ""), strength=strength, neutral=neutral, rationale=rationale,
         ambiguous=amb_cell in _TRUE, neutral_cues=_split(row.get("neutral_cues", "")),
-        sources=_split(row.get("sources", "")), file=name, line=line,
+        sources=_split(row.get("sources", "")), file=name, line=line, case=case,
     ), []
 
 

@@ -12,6 +12,7 @@ so "للاحتلال" and "والاحتلال" are hits of "الاحتلال"; t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -52,6 +53,8 @@ class Matcher:
                     full = " " + prefix + key
                     if full not in automaton:  # the first entry to claim a form keeps it
                         automaton.add_word(full, (len(full), idx, wild))
+        self._case = tuple(getattr(e, "case", "any") for e in self.entries)
+        self._guarded = any(c != "any" for c in self._case)
         self._empty = len(automaton) == 0
         if not self._empty:
             automaton.make_automaton()
@@ -91,8 +94,77 @@ class Matcher:
                 end = -neg_end
                 # Offsets in ``norm`` are one more than in the matched text (the leading space).
                 if offsets is None:
-                    spans.append(Span(start - 1, end - 1, idx))
+                    span = Span(start - 1, end - 1, idx)
                 else:
-                    spans.append(Span(offsets[start - 1], offsets[end - 2] + 1, idx))
+                    span = Span(offsets[start - 1], offsets[end - 2] + 1, idx)
+                if self._guarded and self._case[idx] != "any" and \
+                        not case_allows(text, span.start, span.end, self._case[idx], self.entries[idx].forms):
+                    continue  # a shorter match at the same place may still be taken
+                spans.append(span)
                 last_end = end
         return spans, words
+
+
+# ----------------------------------------------------------------------------- case guards
+
+_TITLES = {"mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "st", "prof", "lt", "col", "sgt", "capt", "pres"}
+_SENTENCE_END = set(".!?:;\"\u201c\u201d\u2018\u2019'([\u2014\u2013-\u2022*#|")
+_LETTERS = re.compile(r"[^\w]+")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``text[start]`` begins a sentence, a line or a quotation (so a capital is expected)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in "\n\r":
+        return True
+    if text[i] not in _SENTENCE_END:
+        return False
+    if text[i] == ".":  # 'Mr. Savage' is a name, not a new sentence
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        return text[j:i].lower() not in _TITLES
+    return True
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s\-\u2019']*([^\W\d_][\w]*)", text[end:end + 60])
+    return m.group(1) if m else ""
+
+
+def case_allows(text: str, start: int, end: int, rule: str, forms=()) -> bool:
+    """Whether a hit ``text[start:end]`` of an entry with case rule ``rule`` counts.
+
+    - ``exact``: written as in the lexicon (a capital first letter is allowed at a sentence start);
+    - ``not_caps``: not when written in capitals ('ORC', an acronym);
+    - ``not_name``: neither in capitals nor as part of a name: a capitalised word in mid-sentence
+      ('CNN/ORC', 'Rep. Louise Slaughter', 'The Daily Beast'), or at a sentence start when the next
+      word is capitalised too ('Rob Portman said').
+    """
+    surface = text[start:end]
+    letters = [c for c in surface if c.isalpha()]
+    if not letters or not any(c.isupper() or c.islower() for c in letters):
+        return True  # a script without case (Arabic)
+    caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+    if rule == "not_caps":
+        return not caps
+    if rule == "exact":
+        flat = _LETTERS.sub("", surface)
+        for form in forms:
+            want = _LETTERS.sub("", form.rstrip("*"))
+            got = flat[:len(want)] if form.endswith("*") else flat
+            if got == want or (_sentence_start(text, start) and got == want[:1].upper() + want[1:]):
+                return True
+        return False
+    if rule == "not_name":
+        if caps:
+            return False
+        if not surface[:1].isupper():
+            return True
+        if not _sentence_start(text, start):
+            return False
+        nxt = _next_word(text, end)
+        return not (nxt[:1].isupper() and nxt.lower() not in {"i"})
+    return True

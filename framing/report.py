@@ -18,10 +18,12 @@ import pandas as pd
 
 from . import __version__
 from .analyze import Analysis, Example
+from .bidi import paragraph as bidi_paragraph
 from .normalize import has_arabic
 from .output import atomic_path, ensure_dir
 from .plot import (outlet_colours, plot_category_rates, plot_rate_over_time, plot_term_heatmap,
                    save_figure)
+from .types import UNKNOWN_OUTLET
 from .tables import ALL, APART, corpus_summary, rates_by_outlet, rates_by_period, top_terms
 
 SMALL_DOCS = 10      # outlets with fewer documents than this are flagged
@@ -40,6 +42,7 @@ class ReportOptions:
     seed: int = 0
     audit: str = ""                  # a folder of framing audit score: corrected rates (framing.audit_report)
     count_scare_quotes: bool = False  # the setting the hits follow (framing.scare)
+    figures: tuple[str, ...] = ("png",)  # chart files beside the PDF: png (always), svg
 
 
 # ----------------------------------------------------------------------------- fonts and text
@@ -68,13 +71,16 @@ def _register_fonts() -> None:
 
 
 def rtl(text: str) -> str:
-    """Arabic text shaped and in visual order for a left-to-right renderer; other text unchanged."""
+    """A short piece of right-to-left text (a name, a term) for inline use in an English
+    paragraph: shaped, in drawing order (``bidi.visual``), its spaces non-breaking so that reportlab
+    cannot wrap it between words (which would put its words in the wrong order). Longer text goes
+    in its own ``bidi.paragraph``. Other text is returned unchanged."""
     if not has_arabic(text):
         return text
-    import arabic_reshaper
-    from bidi import get_display
+    from .bidi import visual
 
-    return get_display(arabic_reshaper.reshape(text))
+    out = visual(text)
+    return out.replace(" ", "\u00a0") if len(out) <= 60 else out
 
 
 HIGHLIGHT = "#FFE08A"
@@ -84,42 +90,13 @@ TEXT_WIDTH = 460.0  # points of text width for right-to-left line breaking (A4 f
 def rtl_markup(text: str, marks=(), *, width: float = TEXT_WIDTH, size: float = 8.5, numbered: bool = False,
                colour: str = HIGHLIGHT) -> str:
     """Paragraph markup for right-to-left text: lines broken in reading order, then each drawn in
-    visual order (reportlab lays text out left to right, so a whole shaped paragraph would wrap with
-    its last words on the first line). ``marks`` are (start, end) spans to highlight; with
-    ``numbered`` each gets a superscript number."""
-    import arabic_reshaper
-    from bidi import get_display
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    visual order by the bidirectional algorithm (``bidi.markup``; reportlab lays text out left to
+    right, so a whole shaped paragraph would wrap with its last words on the first line). ``marks``
+    are (start, end) spans to highlight; with ``numbered`` each gets a superscript number."""
+    from .bidi import markup
 
     _register_fonts()  # widths are measured in the report's font
-    marks = sorted(marks)
-    space = stringWidth(" ", "DejaVu", size)
-    lines_out = []
-    for m_line in re.finditer(r"[^\n]+", text):
-        lines, cur, cur_w = [], [], 0.0
-        for m in re.finditer(r"\S+", m_line.group()):
-            a, b = m.start() + m_line.start(), m.end() + m_line.start()
-            shaped = get_display(arabic_reshaper.reshape(text[a:b]))
-            w = stringWidth(shaped, "DejaVu-Bold", size)
-            if cur and cur_w + space + w > width:
-                lines.append(cur)
-                cur, cur_w = [], 0.0
-            cur.append((a, b, shaped))
-            cur_w += (space if len(cur) > 1 else 0) + w
-        if cur:
-            lines.append(cur)
-        for line in lines:
-            parts = []
-            for a, b, shaped in reversed(line):
-                n = next((i for i, (x, y) in enumerate(marks, start=1) if x < b and a < y), None)
-                piece = escape(shaped)
-                if n is not None:
-                    first_word = marks[n - 1][0] >= a  # number a mark once, on its first word
-                    piece = (f'<font backColor="{colour}"><b>{piece}</b></font>'
-                             + (f"<super>{n}</super>" if numbered and first_word else ""))
-                parts.append(piece)
-            lines_out.append(" ".join(parts))
-    return "<br/>".join(lines_out)
+    return markup(text, "DejaVu", size, width, marks, numbered=numbered, colour=colour, bold_font="DejaVu-Bold")
 
 
 def highlight(sentence: str, start: int, end: int, colour: str = HIGHLIGHT) -> str:
@@ -130,7 +107,7 @@ def highlight(sentence: str, start: int, end: int, colour: str = HIGHLIGHT) -> s
     return escape(before) + f'<font backColor="{colour}"><b>{escape(term)}</b></font>' + escape(after)
 
 
-def _styles():
+def _styles(projection: bool = False):
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 
@@ -150,6 +127,9 @@ def _styles():
         "example": ParagraphStyle("example", parent=base["BodyText"], fontName="DejaVu", fontSize=8.5, leading=11.5,
                                   leftIndent=10, spaceAfter=3),
     }
+    if projection:  # read from the back of a classroom: larger text
+        for name, size in (("body", 13), ("example", 12), ("small", 10), ("h1", 20), ("h2", 15)):
+            s[name] = ParagraphStyle(f"{name}-projection", parent=s[name], fontSize=size, leading=size * 1.35)
     s["example_rtl"] = ParagraphStyle("example_rtl", parent=s["example"], alignment=TA_RIGHT, rightIndent=10)
     s["bullet"] = ParagraphStyle("bullet", parent=s["body"], leftIndent=12, bulletIndent=2, spaceAfter=3)
     return s
@@ -161,6 +141,16 @@ def _ci(lo, hi) -> str:
     if lo != lo or hi != hi:  # NaN
         return "no interval: too few documents"
     return f"95% interval {lo:.1f}–{hi:.1f}"
+
+
+def _plain_rate(rate: float) -> str:
+    """A rate per 1,000 words in words a teacher can read aloud: 'about 38 in every 1,000 words
+    (one word in 26)'."""
+    if rate <= 0:
+        return "none in its own voice"
+    every = 1000 / rate
+    approx = f"{rate:.0f}" if rate >= 10 else f"{rate:.1f}".rstrip("0").rstrip(".")
+    return f"about {approx} in every 1,000 words (one word in {every:,.0f})"
 
 
 def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_with_ci: pd.DataFrame | None = None,
@@ -182,19 +172,37 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
     if rates_with_ci is not None:
         t = rates_with_ci[(rates_with_ci["category"] == ALL) & (rates_with_ci["term"] == ALL)]
         ci = {r.group: (r.ci_low, r.ci_high) for r in t.itertuples()}
-    ranked = totals.sort_values(["rate_per_1k", "words"], ascending=[False, False])
-    top_name, top = ranked.index[0], ranked.iloc[0]
-    out.append(f"<b>{escape(rtl(top_name))}</b> uses loaded terms in its own voice most often: "
-               f"{top['rate_per_1k']:.1f} per 1,000 words ({_ci(*ci.get(top_name, (float('nan'),) * 2))}; "
-               f"{int(top['hits'])} hits in {int(top['words']):,} words).")
-    if len(ranked) > 1:
-        low_name, low = ranked.index[-1], ranked.iloc[-1]
-        out.append(f"<b>{escape(rtl(low_name))}</b> uses them least: {low['rate_per_1k']:.1f} per 1,000 words "
-                   f"({_ci(*ci.get(low_name, (float('nan'),) * 2))}; {int(low['hits'])} hits in {int(low['words']):,} words).")
+    unknown = totals[totals.index == UNKNOWN_OUTLET]
+    outlets = totals[totals.index != UNKNOWN_OUTLET]
+    enough = outlets[(outlets["n_docs"] >= SMALL_DOCS) & (outlets["words"] >= SMALL_WORDS)]
+    ranked = enough.sort_values(["rate_per_1k", "words"], ascending=[False, False])
+    rule = f"at least {SMALL_DOCS} documents and {SMALL_WORDS:,} words"
+
+    def numbers(name, row):
+        return (f"{row['rate_per_1k']:.1f} per 1,000 words, {_ci(*ci.get(name, (float('nan'),) * 2))}; "
+                f"{int(row['hits']):,} hits in {int(row['words']):,} words")
+
+    if ranked.empty:
+        out.append(f"No outlet has enough text to be ranked ({rule} each), so this report does not say which "
+                   "outlet uses loaded words more: the counts below describe small samples.")
+    else:
+        top_name, top = ranked.index[0], ranked.iloc[0]
+        lead = (f"Of the {len(ranked)} outlets with enough text to compare ({rule} each), " if len(ranked) > 1
+                else f"Only one outlet has enough text to be compared ({rule}): ")
+        out.append(lead + f"<b>{escape(rtl(top_name))}</b> uses loaded words most often in its own voice: "
+                   f"{_plain_rate(top['rate_per_1k'])} ({numbers(top_name, top)}).")
+        if len(ranked) > 1:
+            low_name, low = ranked.index[-1], ranked.iloc[-1]
+            t_lo = ci.get(top_name, (float("nan"),) * 2)[0]
+            l_hi = ci.get(low_name, (float("nan"),) * 2)[1]
+            apart = t_lo == t_lo and l_hi == l_hi and t_lo > l_hi
+            out.append(f"<b>{escape(rtl(low_name))}</b> uses them least: {_plain_rate(low['rate_per_1k'])} "
+                       f"({numbers(low_name, low)})." + ("" if apart else
+                       " Their intervals overlap, so even these two are not clearly apart."))
     labels = {k: c.label for k, c in lexicon.categories.items()}
     # The biggest categories: highest vs lowest outlet, as a ratio with its interval.
-    if hits is not None and len(ranked) > 1:
-        cats = rates[(rates["entry"] == ALL) & (rates["category"] != ALL)]
+    if hits is not None and len(ranked) > 1:  # only outlets with enough text are compared
+        cats = rates[(rates["entry"] == ALL) & (rates["category"] != ALL) & rates["outlet"].isin(ranked.index)]
         biggest = cats.groupby("category")["hits"].sum().sort_values(ascending=False)
         for category in [c for c in biggest.index if biggest[c] >= 5][:3]:
             g = cats[cats["category"] == category].sort_values(["rate_per_1k", "outlet"], ascending=[False, True])
@@ -221,7 +229,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
                            f"words) and {escape(rtl(b['outlet']))} ({b['rate_per_1k']:.1f}) differ by less than the "
                            f"uncertainty of these counts allows us to call (ratio {r['ratio']:.1f}, interval includes 1).")
     # Whose words.
-    voices = totals.assign(all=totals["hits"] + totals["hits_quoted"] + totals["hits_attributed"])
+    voices = outlets.assign(all=outlets["hits"] + outlets["hits_quoted"] + outlets["hits_attributed"])
     voices = voices[voices["all"] >= 10]
     if not voices.empty:
         parts = [f"{escape(rtl(o))} {r['hits'] / r['all']:.0%}" for o, r in voices.iterrows()]
@@ -231,7 +239,7 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
     terms = rates[(rates["entry"] != ALL) & (rates["hits"] > 0)].copy()
     ref = {e.id: e.referent for e in lexicon.entries}
     terms["referent"] = terms["entry"].map(ref).fillna("")
-    terms = terms[terms["referent"] != ""]
+    terms = terms[(terms["referent"] != "") & (terms["outlet"] != UNKNOWN_OUTLET)]
     shown = 0
     for referent, g in sorted(terms.groupby("referent"), key=lambda kv: -kv[1]["hits"].sum()):
         if g["outlet"].nunique() < 2 or g["hits"].sum() < 5 or shown >= 4:
@@ -249,10 +257,17 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
             out.append(f"<b>{escape(rtl(r.outlet))}</b> changed how it names {escape(rtl(r.referent))} around "
                        f"{escape(str(r.change_period))}: “{escape(rtl(str(r.label_before)))}” before, "
                        f"“{escape(rtl(str(r.label_after)))}” after (permutation test, adjusted p = {r.p_adj:.3f}).")
-    small = totals[(totals["n_docs"] < SMALL_DOCS) | (totals["words"] < SMALL_WORDS)]
+    small = outlets[(outlets["n_docs"] < SMALL_DOCS) | (outlets["words"] < SMALL_WORDS)]
     if not small.empty:
-        out.append("Small samples, read with care: " + ", ".join(
-            f"{escape(rtl(o))} ({int(r['n_docs'])} documents, {int(r['words']):,} words)" for o, r in small.iterrows()) + ".")
+        lead = (f"Too little text to rank ({rule} are needed), so left out of the comparisons above: " if len(ranked)
+                else f"Small samples ({rule} would be needed to rank an outlet): ")
+        out.append(lead + ", ".join(
+            f"{escape(rtl(o))} ({int(r['n_docs'])} document{'s' if r['n_docs'] != 1 else ''}, {int(r['words']):,} words)"
+            for o, r in small.iterrows()) + ".")
+    if not unknown.empty:
+        r = unknown.iloc[0]
+        out.append(f"{int(r['n_docs'])} document(s) ({int(r['words']):,} words) do not say which outlet they come from "
+                   f"(“{UNKNOWN_OUTLET}”): they count in the totals but are not compared with the outlets.")
     undated = int(documents["date"].isna().sum())
     if undated:
         out.append(f"{undated} document(s) have no date: they count in the outlet totals but not over time.")
@@ -261,6 +276,10 @@ def findings(rates: pd.DataFrame, documents: pd.DataFrame, lexicon, *, rates_wit
 
 # ----------------------------------------------------------------------------- the report
 
+FIGURE_FORMATS = ("png", "svg")
+# Presets: names accepted by --sections that stand for a set of sections.
+# classroom: a short report for projection: summary in plain words, three charts, example sentences.
+PRESETS = {"classroom": ("summary", "categories", "voice", "terms", "examples")}
 SECTIONS = ("summary", "corpus", "categories", "voice", "rates", "terms", "naming", "time", "keyness",
             "scare_quotes", "audit", "examples", "methods", "lexicon", "reproducibility")
 
@@ -294,23 +313,32 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, letter
     from reportlab.lib.units import cm
-    from reportlab.platypus import (Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
+    from reportlab.platypus import (CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
                                     Table, TableStyle)
 
     from .plot import (plot_keyness, plot_naming_matrix, plot_rates_ci, plot_timeseries, plot_voice_shares)
     from .stats import StatsOptions, keyness, label_changes, naming_matrix, rates_ci, timeseries
 
-    unknown = [s for s in options.sections if s not in SECTIONS]
+    bad = [f for f in options.figures if f not in FIGURE_FORMATS]
+    if bad:
+        from .errors import OptionError
+        raise OptionError(f"--figures: unknown format(s) {', '.join(bad)}: choose from {', '.join(FIGURE_FORMATS)}")
+    unknown = [s for s in options.sections if s not in SECTIONS and s not in PRESETS]
     if unknown:
         from .errors import OptionError
-        raise OptionError(f"--sections: unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)}")
+        raise OptionError(f"--sections: unknown section(s) {', '.join(unknown)}: choose from {', '.join(SECTIONS)} "
+                          f"or the preset {', '.join(PRESETS)}")
+    classroom = "classroom" in options.sections
     sections = set(options.sections or SECTIONS)
+    for preset in PRESETS:
+        if preset in sections:
+            sections = (sections - {preset}) | set(PRESETS[preset])
     _register_fonts()
     output = Path(output)
     if output.suffix.lower() != ".pdf":
         output = output.with_suffix(".pdf")
     ensure_dir(output.parent if str(output.parent) else ".")
-    st = _styles()
+    st = _styles(projection=classroom)
     docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
     stats_options = StatsOptions(period=options.period, seed=options.seed)
     rates = rates_by_outlet(docs, hits)
@@ -343,8 +371,12 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         if section not in sections or (section == "keyness" and key is None):
             continue
         png = Path(f"{stem}-{name}.png")
+        drawn = draw()
         with atomic_path(png) as tmp:
-            save_figure(draw(), tmp, dpi=200, fmt="png")
+            save_figure(drawn, tmp, dpi=200, fmt="png", close="svg" not in options.figures)
+        if "svg" in options.figures:
+            with atomic_path(png.with_suffix(".svg")) as tmp:
+                save_figure(drawn, tmp, fmt="svg")
         pngs[section] = png
 
     page = A4 if options.page_size.upper() == "A4" else letter
@@ -380,8 +412,13 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     n_docs, n_outlets = len(docs), docs["outlet"].nunique()
     dates = docs["date"].dropna()
     span = f"{dates.min():%d %B %Y} to {dates.max():%d %B %Y}" if not dates.empty else "no dates given"
-    # Cover
-    story += [Spacer(1, 4 * cm), Paragraph("Loaded language and framing", st["title"]),
+    # Cover (classroom: one line under the title, then straight to the findings)
+    if classroom:
+        story += [Paragraph("Loaded language and framing", st["title"]), Paragraph(escape(options.title), st["subtitle"]),
+                  Paragraph(f"{n_docs:,} articles from {n_outlets} outlet(s), {span}. This counts wording: which loaded "
+                            "words each outlet uses, how often and in whose voice. It does not judge whether a word is "
+                            "deserved.", st["body"]), Spacer(1, 0.6 * cm)]
+    story += [] if classroom else [Spacer(1, 4 * cm), Paragraph("Loaded language and framing", st["title"]),
               Paragraph(escape(options.title), st["subtitle"]), Spacer(1, 1.2 * cm)]
     cover = [
         ["Corpus", f"{n_docs:,} documents from {n_outlets} outlet(s), {int(docs['words'].sum()):,} words"],
@@ -392,27 +429,32 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                          f"({int(((hits['sense'] == 'loaded') & (hits['voice'] == 'own') & ~hits['negated']).sum()):,} in the outlets' own voice)"],
         ["Produced by", f"framing {__version__}"],
     ]
-    story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in cover],
-                       [3.5 * cm, width - 3.5 * cm], header=False))
-    story += [Spacer(1, 1 * cm), Paragraph(
-        "This report counts wording: which loaded terms each outlet uses, how often, for whom, and in whose "
-        "voice. It does not judge whether a label is deserved. Each term comes from a lexicon entry with a neutral "
-        "alternative and a rationale (see the appendix and the methods page).", st["body"]), PageBreak()]
+    if not classroom:
+        story.append(table([[Paragraph(f"<b>{a}</b>", st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in cover],
+                           [3.5 * cm, width - 3.5 * cm], header=False))
+        story += [Spacer(1, 1 * cm), Paragraph(
+            "This report counts wording: which loaded terms each outlet uses, how often, for whom, and in whose "
+            "voice. It does not judge whether a label is deserved. Each term comes from a lexicon entry with a neutral "
+            "alternative and a rationale (see the appendix and the methods page).", st["body"]), PageBreak()]
 
     if "summary" in sections:
         story.append(Paragraph("Summary of findings", st["h1"]))
-        for sentence in findings(rates, docs, lexicon, rates_with_ci=with_ci, hits=hits, changes=changes,
-                                 stats_options=stats_options):
+        said = findings(rates, docs, lexicon, rates_with_ci=with_ci, hits=hits, changes=changes,
+                        stats_options=stats_options)
+        if classroom:  # for projection: the findings, not the long per-outlet lists of labels
+            said = [x for x in said if not x.startswith("Labels for")]
+        for sentence in said:
             story.append(Paragraph(sentence, st["bullet"], bulletText="•"))
         story.append(Spacer(1, 0.4 * cm))
         story.append(Paragraph("Rates are hits per 1,000 words in the outlet's own voice: terms inside quotations or "
                                "reported speech, and negated terms, are counted apart. Intervals are 95% bootstrap "
                                "intervals over documents (see the methods page).", st["small"]))
     if "corpus" in sections:
+        story.append(CondPageBreak(4 * cm))  # the heading stays with its table
         story.append(Paragraph("The corpus", st["h2"]))
         rows = [["Outlet", "Documents", "Words", "First date", "Last date", "Undated", "Hits"]]
         for r in summary.itertuples():
-            rows.append([Paragraph(escape(rtl(r.outlet)), st["cell"]), f"{r.documents:,}", f"{r.words:,}",
+            rows.append([bidi_paragraph(r.outlet, st["cell"]), f"{r.documents:,}", f"{r.words:,}",
                          r.first_date or "–", r.last_date or "–", str(r.undated), f"{r.hits:,}"])
         rows.append(["Total", f"{int(summary['documents'].sum()):,}", f"{int(summary['words'].sum()):,}",
                      "", "", str(int(summary["undated"].sum())), f"{int(summary['hits'].sum()):,}"])
@@ -436,7 +478,8 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
         story.append(PageBreak())
 
     story += chart_page("categories", "Loaded terms by category",
-                        "Each bar is one outlet's rate for one category of the lexicon, in its own voice. "
+                        "Each bar (with more than eight outlets, each cell) is one outlet's rate for one category of "
+                        "the lexicon, in its own voice. "
                         "Categories are defined in the lexicon codebook.")
     story += chart_page("rates", "How sure are we? Rates with intervals",
                         "Dots: each outlet's rate of loaded terms in its own voice; bars: 95% bootstrap intervals "
@@ -464,10 +507,11 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     if "examples" in sections:
         story.append(Paragraph("Top terms per outlet, with examples", st["h1"]))
         story.append(Paragraph("For each outlet, its most frequent loaded terms in its own voice, each with an example "
-                               "sentence from the corpus. The term is highlighted; the note after it says whose voice "
-                               "the sentence is in.", st["small"]))
+                               "sentence from the corpus in the outlet's own voice where one was kept. The term is "
+                               "highlighted; the note after it says whose voice the sentence is in.", st["small"]))
         entries = lexicon.by_id
-        for outlet, g in top_terms(rates, options.top_terms).groupby("outlet", sort=True):
+        shown_terms = min(options.top_terms, 2) if classroom else options.top_terms
+        for outlet, g in top_terms(rates, shown_terms).groupby("outlet", sort=True):
             block = [Paragraph(escape(rtl(outlet)), st["h2"])]
             for r in g.itertuples():
                 e = entries.get(r.entry)
@@ -475,12 +519,18 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
                 block.append(Paragraph(
                     f"<b>{escape(rtl(r.term))}</b> — {r.hits} hit(s), {r.rate_per_1k:.2f} per 1,000 words · "
                     f"<i>{escape(cat_labels.get(r.category, r.category))}</i>{neutral}", st["body"]))
-                for ex in _examples_for(analysis.examples, outlet, r.entry)[:1]:
+                kept = _examples_for(analysis.examples, outlet, r.entry)
+                own = [x for x in kept if x.voice == "own"]
+                if kept and not own:
+                    block.append(Paragraph("No example in the outlet's own voice was kept for this term; the "
+                                           "sentence below has it in someone else's words.", st["small"]))
+                for ex in (own or kept)[:1]:
                     story_style = st["example_rtl"] if has_arabic(ex.sentence) else st["example"]
                     date = f"{ex.date:%Y-%m-%d}" if isinstance(ex.date, pd.Timestamp) and not pd.isna(ex.date) else "no date"
                     quoted = highlight(_trim(ex), *_trim_offsets(ex))
                     quoted = quoted if has_arabic(ex.sentence) else f"“{quoted}”"
-                    block.append(Paragraph(f"{quoted} "
+                    sep = "<br/>" if has_arabic(ex.sentence) else " "  # the note on its own line under Arabic
+                    block.append(Paragraph(f"{quoted}{sep}"
                                            f"<font color='#555555' size='7'>({escape(VOICE_LABEL.get(ex.voice, ex.voice))}; "
                                            f"{escape(ex.doc_id)}, {date})</font>", story_style))
             story.append(KeepTogether(block))
@@ -515,10 +565,10 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
             e = lexicon.by_id.get(eid)
             if e is None:
                 continue
-            rows.append([Paragraph(escape(rtl(e.term)), st["cell"]),
+            rows.append([bidi_paragraph(e.term, st["cell"]),
                          Paragraph(escape(cat_labels.get(e.category, e.category)), st["cell"]), str(e.strength),
-                         str(int(n)), Paragraph(escape(rtl(", ".join(e.neutral[:2]))), st["cell"]),
-                         Paragraph(escape(rtl(e.rationale)), st["cell"])])
+                         str(int(n)), bidi_paragraph(", ".join(e.neutral[:2]), st["cell"]),
+                         bidi_paragraph(e.rationale, st["cell"])])
         story.append(table(rows, [3.2 * cm, 3.0 * cm, 0.9 * cm, 1.1 * cm, 3.0 * cm, width - 11.2 * cm]))
 
     def footer(canvas, doc):
@@ -590,7 +640,8 @@ def methods_text(lexicon, options: ReportOptions) -> list[str]:
         "outlet's label shares for one actor (log-likelihood G2), tested by permuting the documents' order.",
         f"<b>Limits.</b> A lexicon sees only the terms someone listed, and a word can be loaded in one context and "
         f"neutral in another; rules catch the common neutral senses, not all. Outlets with fewer than {SMALL_DOCS} "
-        f"documents or {SMALL_WORDS:,} words give unstable rates and are flagged in the summary. Periods with little "
+        f"documents or {SMALL_WORDS:,} words give unstable rates: the summary names them as small samples and does not "
+        f"rank them; documents that do not say their outlet are never compared with the outlets. Periods with little "
         "text are drawn hollow in charts over time. The corpus is what the user supplied: it may not represent each "
         "outlet's output as a whole.",
     ]

@@ -56,7 +56,7 @@ from .match import Matcher
 from .scare import recategorise
 from .types import DOCUMENT_COLUMNS
 
-SCHEMA_VERSION = 2  # 2: documents.reposted_by
+SCHEMA_VERSION = 3  # 2: documents.reposted_by; 3: lexicon.case (issue 18)
 ALREADY_STORED = "already in the store"
 _REPEAT = re.compile(r"^(.*)#(\d+)$")
 _ALREADY = "record = 'file' AND status = 'duplicate' AND starts_with(reason, ?)"  # rows of files given again
@@ -91,7 +91,7 @@ _TABLES = {
     "lexicon": {"position": _INT, "id": _STR, "lang": _STR, "term": _STR, "variants": "VARCHAR[]",
                 "category": _STR, "referent": _STR, "strength": _INT, "neutral": "VARCHAR[]", "rationale": _STR,
                 "ambiguous": _BOOL, "neutral_cues": "VARCHAR[]", "sources": "VARCHAR[]", "file": _STR,
-                "line": _INT},
+                "line": _INT, "case": _STR},
     "categories": {"id": _STR, "label": _STR, "colour": _STR, "definition": _STR},
 }
 # rows of finished runs only: those of a run that was killed wait for the next run to remove them
@@ -406,7 +406,7 @@ def _save_lexicon(con, lexicon: Lexicon) -> None:
     _set_meta(con, lexicon_digest=lexicon.digest, lexicon_files=json.dumps(list(lexicon.files)))
     entries = pd.DataFrame([(i, e.id, e.lang, e.term, list(e.variants), e.category, e.referent, e.strength,
                              list(e.neutral), e.rationale, e.ambiguous, list(e.neutral_cues), list(e.sources),
-                             e.file, e.line) for i, e in enumerate(lexicon.entries)], columns=list(_TABLES["lexicon"]))
+                             e.file, e.line, e.case) for i, e in enumerate(lexicon.entries)], columns=list(_TABLES["lexicon"]))
     _append(con, "lexicon", entries)
     _append(con, "categories", pd.DataFrame([(c.id, c.label, c.colour, c.definition)
                                              for c in lexicon.categories.values()], columns=list(_TABLES["categories"])))
@@ -700,9 +700,10 @@ def store_lexicon(con) -> Lexicon:
     meta = _meta(con)
     entries = tuple(Entry(id=r[0], lang=r[1], term=r[2], variants=tuple(r[3]), category=r[4], referent=r[5],
                           strength=int(r[6]), neutral=tuple(r[7]), rationale=r[8], ambiguous=bool(r[9]),
-                          neutral_cues=tuple(r[10]), sources=tuple(r[11]), file=r[12], line=int(r[13]))
+                          neutral_cues=tuple(r[10]), sources=tuple(r[11]), file=r[12], line=int(r[13]),
+                          case=r[14] or "any")
                     for r in con.execute("SELECT id, lang, term, variants, category, referent, strength, neutral, "
-                                         "rationale, ambiguous, neutral_cues, sources, file, line FROM lexicon "
+                                         "rationale, ambiguous, neutral_cues, sources, file, line, \"case\" FROM lexicon "
                                          "ORDER BY position").fetchall())
     categories = {r[0]: Category(*r) for r in con.execute("SELECT id, label, colour, definition FROM categories")
                   .fetchall()}

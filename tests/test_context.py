@@ -342,7 +342,8 @@ def _real_news():
 # Mainstream news (AllSides) puts few words in scare quotes, and most of its short quotations are someone's
 # words or names: there, most quotations read as scare quotes are not. Voice: accuracy.
 SCARE_FLOORS = {("shared-corpus", "C"): (0.90, 0.84), ("allsides", "A"): (0.14, 1.0), ("allsides", "B"): (0.14, 1.0)}
-VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("shared-corpus", "E"): 1.0, ("allsides", "A"): 0.95, ("allsides", "B"): 0.86, ("allsides", "D"): 0.86}
+VOICE_FLOORS = {("shared-corpus", "C"): 0.95, ("shared-corpus", "E"): 1.0, ("allsides", "A"): 0.95, ("allsides", "B"): 0.85, ("allsides", "D"): 0.86}
+# allsides B: 43 of 50 until issue 18 removed one labelled hit that was a name (an Act), now 42 of 49 (0.857).
 
 
 def test_scare_quotes_in_real_news_hold_their_measured_levels():

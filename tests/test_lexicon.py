@@ -134,3 +134,24 @@ def test_user_entry_overrides_a_shipped_entry(tmp_path):
     lex = load_lexicon(["en/core"], [mine], notes=notes)
     assert [e.id for e in lex.find("regime")] == ["mine.regime"]
     assert any("replaces the shipped entry" in n for n in notes)
+
+
+def test_case_column_is_read_and_checked(tmp_path):
+    header = HEADER.rstrip("\n") + "\tcase\n"
+    path = write(tmp_path, "x.orcs\ten\torcs\torc\tdehumanising\t\t3\tsoldiers\tSlur.\tno\tnot name\n"
+                           "x.a\ten\tregime\t\tstate_label\t\t2\tgov\tr\tno\n", header)
+    entries, problems = validate_file(path)
+    assert not problems
+    assert [e.case for e in entries] == ["not_name", "any"]
+    path = write(tmp_path, "x.orcs\ten\torcs\t\tdehumanising\t\t3\tsoldiers\tSlur.\tno\tcapitals\n", header)
+    _, problems = validate_file(path)
+    assert problems == [f"{path}:2: case 'capitals' must be one of any, exact, not_caps, not_name "
+                        "(empty = any; see lexicons/SCHEMA.md)"]
+
+
+def test_shipped_entries_that_collide_with_acronyms_and_names_are_guarded():
+    lex = load_lexicon(["en/core"])
+    for eid in ("en.dehum.orcs", "en.crime.robbery", "en.dehum.beasts", "en.dehum.savage", "en.atrocity.slaughter",
+                "en.deleg.foreign_agents", "en.glory.liberation", "en.distance.claims"):
+        assert lex.by_id[eid].case == "not_name", eid
+    assert lex.by_id["en.dehum.nazis"].case == "any"  # capitalised as a matter of course

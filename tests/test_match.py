@@ -64,3 +64,34 @@ def test_matcher_pickles(matcher):
     import pickle
     again = pickle.loads(pickle.dumps(matcher))
     assert again.find("the regime") == matcher.find("the regime")
+
+
+def _guarded(tmp_path, rule, term="orcs", variants="orc"):
+    from framing.lexicon import load_lexicon as load
+    p = tmp_path / "g.tsv"
+    p.write_text("id\tlang\tterm\tvariants\tcategory\treferent\tstrength\tneutral\trationale\tcase\n"
+                 f"g.x\ten\t{term}\t{variants}\tdehumanising\t\t3\tsoldiers\tSlur.\t{rule}\n", encoding="utf-8")
+    return Matcher(load([], [p]))
+
+
+# Hand-written sentences; the counts are hand-counted.
+GUARD_TEXT = ("A CNN/ORC International poll was out. Orcs, the minister said, were at the gate. "
+              "He called them orcs. The Orc Company sells games.")
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ("", ["ORC", "Orcs", "orcs", "Orc"]),
+    ("not_caps", ["Orcs", "orcs", "Orc"]),
+    ("not_name", ["Orcs", "orcs"]),
+    ("exact", ["Orcs", "orcs"]),   # 'Orc' mid-sentence is not as written ('orc'); 'Orcs' starts a sentence
+])
+def test_case_guards(tmp_path, rule, expected):
+    m = _guarded(tmp_path, rule)
+    assert [GUARD_TEXT[s.start:s.end] for s in m.find(GUARD_TEXT)] == expected
+
+
+def test_not_name_keeps_sentence_starts_and_drops_names(tmp_path):
+    m = _guarded(tmp_path, "not_name", "savage", "savages|savagely")
+    text = ("Savage attacks followed. Mr. Savage said so. David Savage wrote it. Savages, he said. "
+            "It was savage. SAVAGE, read the headline. Savage Garden played.")
+    assert [text[s.start:s.end] for s in m.find(text)] == ["Savage", "Savages", "savage"]

@@ -116,7 +116,7 @@ def test_small_samples_are_marked(tables):
     rates = stats.rates_ci(tables["docs"], tables["hits"], ["outlet"], strict)
     ax = plot.plot_rates_ci(rates)
     assert all(t.get_text().endswith(" *") for t in ax.get_yticklabels())
-    assert "few documents or words" in ax.get_xlabel()
+    assert "few documents or words" in " ".join(ax.get_xlabel().split())
     plt.close(ax.figure)
 
 
@@ -130,20 +130,42 @@ def test_significant_change_points_are_drawn(tables):
     plt.close(ax.figure)
 
 
-def _is_shaped(text: str) -> bool:
-    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) appear once text is shaped."""
-    return any("\uFB50" <= c <= "\uFDFF" or "\uFE70" <= c <= "\uFEFF" for c in text)
+def _drawn_right(label: str, logical: str, base=None) -> bool:
+    """The label as matplotlib draws it looks like the logical string correctly shaped and ordered
+    (drawn glyph by glyph, so no layout engine is involved in the reference), and unlike the
+    glyphs in reversed order (the fault of shaping twice)."""
+    from framing.bidi import shape, visual
+
+    drawn = plot.render_text(label)
+    right = plot.ink_difference(drawn, plot.render_glyphs(visual(logical, base=base)))
+    reversed_ = plot.ink_difference(drawn, plot.render_glyphs(shape(logical)))
+    assert right < 25, (logical, right)   # the same glyphs up to sub-pixel placement
+    return right < 0.6 * reversed_
 
 
-def test_arabic_labels_are_shaped(tables):
-    assert not _is_shaped(AR_TERM) and _is_shaped(plot._display(AR_TERM))
+def test_arabic_labels_are_drawn_in_reading_order(tables):
     ax = plot.plot_keyness(tables["keyness"], group=AR_OUTLET)
-    assert _is_shaped(ax.get_title())
-    assert any(_is_shaped(t.get_text()) for t in ax.get_yticklabels())
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    label = next(t for t in labels if AR_TERM in t)
+    assert _drawn_right(label, label.lstrip(plot.LRM), base="L")
     plt.close(ax.figure)
     ax = plot.plot_naming_matrix(tables["naming"], referents=["foreign forces"])
-    assert any(_is_shaped(t.get_text()) for t in ax.get_yticklabels())
+    outlet = next(t.get_text() for t in ax.get_yticklabels() if "\u0642" in t.get_text())
+    assert _drawn_right(outlet, AR_OUTLET)
     plt.close(ax.figure)
+    assert _drawn_right(plot._display(AR_TERM), AR_TERM)
+    # a mixed label reads left to right as a whole, its Arabic right to left
+    assert _drawn_right(plot._display(f"{AR_TERM} (3 vs 1)"), f"{AR_TERM} (3 vs 1)", base="L")
+
+
+def test_arabic_is_prepared_only_where_matplotlib_does_not_shape(monkeypatch):
+    from framing.bidi import visual
+
+    assert plot.native_rtl() is True  # this matplotlib (3.11 with libraqm) shapes itself
+    assert plot._display(AR_TERM) == AR_TERM
+    monkeypatch.setattr(plot, "_NATIVE_RTL", False)
+    assert plot._display(AR_TERM) == visual(AR_TERM)
+    assert plot._display(f"{AR_TERM} (3 vs 1)") == visual(f"{AR_TERM} (3 vs 1)", base="L")
 
 
 @pytest.mark.parametrize("draw", [plot.plot_rates_ci, plot.plot_timeseries, plot.plot_naming_matrix,
@@ -163,3 +185,107 @@ def test_same_table_same_png(tables, tmp_path):
     plot.save_figure(plot.plot_naming_matrix(tables["naming"]), b, dpi=DPI)
     assert a.read_bytes() == b.read_bytes()
     assert np.array_equal(mpimg.imread(str(a)), mpimg.imread(str(b)))
+
+
+# ----------------------------------------------------------------------------- many outlets
+
+def _many_outlets(n=20):
+    """``n`` outlets with long, similar names, six months, two categories."""
+    docs, hits = [], []
+    for o in range(n):
+        outlet = f"The Daily Example Tribune and Herald {o + 1:02d}"
+        for m in range(6):
+            doc = f"{o}-{m}"
+            date = pd.Timestamp(2021, 1 + m, 3)
+            docs.append({"doc_id": doc, "outlet": outlet, "date": date, "title": "", "author": "", "lang": "en",
+                         "source": "", "words": 600, "hits": 0})
+            for k in range(1 + (o + m) % 4):
+                entry, term, cat = [("e.regime", "regime", "state"), ("e.thugs", "thugs", "armed")][k % 2]
+                hits.append({"doc_id": doc, "outlet": outlet, "date": date, "entry": entry, "term": term,
+                             "category": cat, "referent": "x", "voice": "own", "negated": False, "sense": "loaded"})
+    return pd.DataFrame(docs), pd.DataFrame(hits)
+
+
+@pytest.fixture(scope="module")
+def many():
+    docs, hits = _many_outlets()
+    return {"docs": docs, "hits": hits, "rates": rates_by_outlet(docs, hits),
+            "ci": stats.rates_ci(docs, hits, ["outlet"], OPTIONS), "keyness": stats.keyness(docs, hits, ["outlet"], OPTIONS),
+            "ts": stats.timeseries(docs, hits, OPTIONS), "periods": rates_by_period(docs, hits),
+            "dispersion": stats.dispersion_table(docs, hits)}
+
+
+def test_twenty_outlets_get_twenty_colours_and_unique_markers():
+    names = [f"outlet {i:02d}" for i in range(20)]
+    styles = plot.outlet_styles(names)
+    assert len(set(c for c, _ in styles.values())) == 20
+    assert len(set(styles.values())) == 20
+    assert len(set(plot.outlet_styles([f"o{i:03d}" for i in range(200)]).values())) == 200
+    # the first eight keep the Okabe-Ito colours
+    assert [styles[n][0] for n in names[:8]] == plot.PALETTE
+
+
+MANY_CHARTS = {
+    "category_rates": lambda t: plot.plot_category_rates(t["rates"]),
+    "term_heatmap": lambda t: plot.plot_term_heatmap(t["rates"]),
+    "rates_ci": lambda t: plot.plot_rates_ci(t["ci"]),
+    "keyness": lambda t: plot.plot_keyness(t["keyness"]),
+    "timeseries": lambda t: plot.plot_timeseries(t["ts"]),
+    "rate_over_time": lambda t: plot.plot_rate_over_time(t["periods"]),
+    "dispersion": lambda t: plot.plot_dispersion(t["dispersion"]),
+    "voice": lambda t: plot.plot_voice_shares(t["rates"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MANY_CHARTS))
+def test_tick_labels_never_overlap_with_twenty_outlets(name, many):
+    ax = MANY_CHARTS[name](many)
+    fig = ax.figure
+    plot.fit_labels(fig)
+    renderer = fig.canvas.get_renderer()
+    checked = 0
+    for a in fig.axes + [c for a in fig.axes for c in a.child_axes]:
+        for axis in (a.xaxis, a.yaxis):
+            boxes = plot.tick_label_boxes(axis, renderer)
+            checked += len(boxes)
+            for i, b1 in enumerate(boxes):
+                for b2 in boxes[i + 1:]:
+                    assert not (b1.x0 < b2.x1 - 0.5 and b2.x0 < b1.x1 - 0.5 and b1.y0 < b2.y1 - 0.5
+                                and b2.y0 < b1.y1 - 0.5), f"{name}: overlapping tick labels"
+    assert checked >= 10
+    plt.close(fig)
+
+
+def test_many_outlets_get_a_grid_not_grouped_bars(many):
+    ax = plot.plot_category_rates(many["rates"])
+    assert ax.images and not ax.containers  # a heatmap, no bars
+    assert len(ax.get_xticklabels()) == 20
+    assert "z" not in ax.get_title() and "log-odds" not in ax.get_title()
+    plt.close(ax.figure)
+    few = many["rates"][many["rates"]["outlet"].isin(sorted(many["rates"]["outlet"].unique())[:5])]
+    ax = plot.plot_category_rates(few)
+    assert len(ax.containers) == 5 and not ax.images
+    plt.close(ax.figure)
+
+
+def test_long_legends_become_direct_labels(many):
+    ax = plot.plot_rate_over_time(many["periods"])
+    assert ax.get_legend() is None
+    named = {t.get_text() for t in ax.texts}
+    assert all(o in named for o in many["docs"]["outlet"].unique())
+    plt.close(ax.figure)
+
+
+def test_plain_titles_with_the_statistics_in_the_caption(many):
+    ax = plot.plot_keyness(many["keyness"])
+    fig = ax.figure
+    assert "log-odds" not in fig._suptitle.get_text() and "z " not in fig._suptitle.get_text()
+    assert "log-odds ratio" in fig._supxlabel.get_text()
+    plt.close(fig)
+
+
+def test_svg_keeps_text_as_text(tables, tmp_path):
+    path = tmp_path / "k.svg"
+    plot.save_figure(plot.plot_keyness(tables["keyness"], group="Alpha Daily"), path)
+    svg = path.read_text()
+    assert "<text" in svg and "Alpha Daily" in svg

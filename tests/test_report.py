@@ -129,3 +129,96 @@ def test_report_with_an_audit_has_corrected_rates_and_says_what_was_audited(tmp_
     assert f"{facts['alpha']:.2f}" in text
     assert "not added into the category rates" in text
     assert "On this corpus, the audit found" in text
+
+
+def test_figures_also_as_svg_with_text_kept_as_text(tmp_path, data_dir, capsys):
+    out = tmp_path / "mini.pdf"
+    args = ["report", str(data_dir / "mini_corpus.jsonl"), "--lexicons", "none", "--lexicon",
+            str(data_dir / "mini_lexicon.tsv"), "-o", str(out), "--sections", "summary,categories,rates"]
+    assert main(args + ["--figures", "png,svg"]) == 0
+    svgs = sorted(p.name for p in tmp_path.glob("mini-*.svg"))
+    assert svgs == ["mini-category-rates.svg", "mini-rates-ci.svg"]
+    svg = (tmp_path / "mini-category-rates.svg").read_text()
+    assert "<text" in svg and "North Herald" in svg
+    assert main(args + ["--figures", "png,gif"]) == 2
+    assert "--figures: unknown format(s) gif" in capsys.readouterr().err
+
+
+def _claims_corpus():
+    """Two outlets with enough text, one with 2 short documents and a low rate, and documents
+    without an outlet. Hit counts chosen by hand: A 4 per document, B 1, C 0-1, unknown 6."""
+    import pandas as pd
+
+    docs, hits = [], []
+    spec = {"Alpha Daily": (20, 500, 4), "Beta News": (15, 600, 1), "Gamma Post": (2, 250, 0), "(unknown)": (9, 600, 6)}
+    for outlet, (n, words, per_doc) in spec.items():
+        for k in range(n):
+            doc = f"{outlet[:2]}-{k}"
+            date = pd.Timestamp(2021, 1 + k % 6, 1)
+            docs.append({"doc_id": doc, "outlet": outlet, "date": date, "title": "", "author": "", "lang": "en",
+                         "source": "", "words": words, "hits": 0})
+            for _ in range(per_doc + (1 if outlet == "Gamma Post" and k == 0 else 0)):
+                hits.append({"doc_id": doc, "outlet": outlet, "date": date, "entry": "e.regime", "term": "regime",
+                             "category": "state_label", "referent": "government", "voice": "own", "negated": False,
+                             "sense": "loaded"})
+    return pd.DataFrame(docs), pd.DataFrame(hits)
+
+
+def test_findings_rank_only_outlets_with_enough_text():
+    from framing import stats
+    from framing.lexicon import load_lexicon
+    from framing.report import findings
+    from framing.tables import rates_by_outlet
+
+    docs, hits = _claims_corpus()
+    rates = rates_by_outlet(docs, hits)
+    ci = stats.rates_ci(docs, hits, ["outlet"], stats.StatsOptions(n_boot=200))
+    out = findings(rates, docs, load_lexicon(["en/core"]), rates_with_ci=ci)
+    text = " ".join(out)
+    # lead: plain words first, numbers after; only the two outlets with enough text are ranked
+    assert out[0].startswith("Of the 2 outlets with enough text to compare (at least 10 documents and 5,000 words each), "
+                             "<b>Alpha Daily</b> uses loaded words most often in its own voice: about 8 in every 1,000 "
+                             "words (one word in 125) (8.0 per 1,000 words, 95% interval")
+    assert out[1].startswith("<b>Beta News</b> uses them least: about 1.7 in every 1,000 words")
+    # Gamma Post (2 documents, 500 words, 1 hit: the lowest rate) is stated as a small sample, not ranked
+    assert "Gamma Post" not in out[0] + out[1]
+    assert "Too little text to rank (at least 10 documents and 5,000 words are needed), so left out of the " \
+           "comparisons above: Gamma Post (2 documents, 500 words)." in text
+    # documents without an outlet are never an outlet
+    assert "(unknown)</b>" not in text and "(unknown) " not in text.replace("(“(unknown)”)", "")
+    assert "9 document(s) (5,400 words) do not say which outlet they come from" in text
+
+
+def test_findings_with_no_outlet_large_enough_do_not_rank():
+    from framing.lexicon import load_lexicon
+    from framing.report import findings
+    from framing.tables import rates_by_outlet
+
+    docs, hits = _claims_corpus()
+    small = docs["outlet"].isin(["Gamma Post"])
+    out = findings(rates_by_outlet(docs[small], hits[hits["outlet"] == "Gamma Post"]), docs[small],
+                   load_lexicon(["en/core"]))
+    assert out[0].startswith("No outlet has enough text to be ranked")
+    assert not any("uses loaded words most often" in s or "uses them least" in s for s in out)
+
+
+def test_classroom_preset_is_short_and_plain(tmp_path):
+    out = tmp_path / "class.pdf"
+    assert main(["report", "--demo", "-o", str(out), "--sections", "classroom", "--jobs", "1"]) == 0
+    reader = PdfReader(out)
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert len(reader.pages) <= 8
+    for heading in ("Summary of findings", "Loaded terms by category", "Whose words are they?",
+                    "Which terms each outlet uses", "Top terms per outlet, with examples"):
+        assert heading in text, heading
+    for absent in ("Appendix", "What was counted, and how", "Reproducibility", "Who calls whom what", "The corpus"):
+        assert absent not in text, absent
+    assert "No outlet has enough text to be ranked" in text  # the demo outlets are small samples
+    assert "Labels for armed groups" not in text  # long per-outlet lists are for the full report
+    assert sorted(p.name for p in tmp_path.glob("class-*.png")) == [
+        "class-category-rates.png", "class-term-heatmap.png", "class-voice.png"]
+    # larger type for projection: the summary's text is set at 13 pt (9.5 pt in the full report)
+    sizes = []
+    reader.pages[0].extract_text(visitor_text=lambda t, cm, tm, font, size: sizes.append(round(size * tm[0], 1))
+                                 if t.strip() else None)
+    assert 13.0 in sizes
