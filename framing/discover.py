@@ -47,6 +47,7 @@ import pandas as pd
 from scipy.stats import chi2
 
 from .errors import OptionError
+from .stats import benjamini_hochberg, g2
 from .wordmodel import function_words, score_windows
 
 CANDIDATE_COLUMNS = ["rank", "term", "group", "count", "docs", "keyness_z", "g2", "q_value", "p_loaded", "score",
@@ -278,30 +279,6 @@ def log_odds_z(y_g: np.ndarray, y_rest: np.ndarray, n_g: float, n_rest: float, p
     return delta / np.sqrt(1.0 / a_g + 1.0 / a_r)
 
 
-def g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
-    """Dunning's log-likelihood G2 for a term seen a times in c tokens against b times in d tokens."""
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
-        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
-    return 2 * (t1 + t2)
-
-
-def bh_qvalues(p: np.ndarray) -> np.ndarray:
-    """Benjamini-Hochberg adjusted p-values (q-values), in the input's order."""
-    p = np.asarray(p, dtype=float)
-    n = len(p)
-    if not n:
-        return p
-    order = np.argsort(p)
-    ranked = p[order] * n / np.arange(1, n + 1)
-    q = np.minimum.accumulate(ranked[::-1])[::-1]
-    out = np.empty(n)
-    out[order] = np.minimum(q, 1.0)
-    return out
-
-
 # ----------------------------------------------------------------------------- discover
 
 def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, lexicon=None,
@@ -444,7 +421,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
     for r in rows_group:
         by_group.setdefault(r[0], []).append(r)
     for g, rs in by_group.items():
-        q_all = bh_qvalues(np.concatenate([r[5] for r in rs]))
+        q_all = benjamini_hochberg(np.concatenate([r[5] for r in rs]))
         off = 0
         for (g_, level, ks, z, gg, p, cnt, dcs, hz, first_pos, wids) in rs:
             q = q_all[off: off + len(ks)]

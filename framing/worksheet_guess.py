@@ -8,11 +8,11 @@ outlet names, numbers and page furniture ("getty images", "sign up") are never o
 """
 from __future__ import annotations
 
-import math
 import random
 import re
 
 from .errors import OptionError
+from .stats import g2
 from .types import UNKNOWN_OUTLET
 from .worksheet_items import Passage, filters, select_passages, spread_over_outlets
 
@@ -80,11 +80,9 @@ class Keyness:
         c, d = self.size[outlet], self.all - self.size[outlet]
         if a == 0 or c == 0 or d == 0:
             return 0.0
-        e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
-        if a <= e1:
+        if a <= c * (a + b) / (c + d):
             return 0.0  # used less than expected: not tell-tale
-        g = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
-        return g
+        return float(g2(a, b, c, d))
 
 
 def build_guess(analysis, options, progress=None):

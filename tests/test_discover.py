@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from framing.cli import main
-from framing.discover import (ALL, CANDIDATE_COLUMNS, DiscoverOptions, bh_qvalues, discover, draft_lexicon, g2,
+from framing.discover import (ALL, CANDIDATE_COLUMNS, DiscoverOptions, discover, draft_lexicon,
                               log_odds_z)
 from framing.lexicon import load_lexicon, parse_lexicon, load_categories
+from framing.stats import benjamini_hochberg, g2
 from framing.wordmodel import function_words
 
 NOUNS = ["council", "harbour", "budget", "bridge", "school", "market", "railway", "clinic", "library", "factory",
@@ -60,7 +61,7 @@ def test_g2_matches_a_hand_computed_value():
 
 def test_benjamini_hochberg_by_hand():
     # sorted 0.01, 0.03, 0.04 -> 0.03, 0.045, 0.04 -> running minimum from the top: 0.03, 0.04, 0.04
-    assert bh_qvalues(np.array([0.01, 0.04, 0.03])).tolist() == pytest.approx([0.03, 0.04, 0.04])
+    assert benjamini_hochberg(np.array([0.01, 0.04, 0.03])).tolist() == pytest.approx([0.03, 0.04, 0.04])
 
 
 def test_log_odds_z_by_hand():
