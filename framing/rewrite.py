@@ -177,6 +177,10 @@ def english_alternative(text: str, start: int, end: int, entry) -> str | None:
         if is_instruction(alt):
             continue
         alt_words = _head_phrase(alt.split())
+        if alt.split()[-1].lower() in _PREPOSITIONS:
+            continue  # "US forces in" wants a place after it: a fragment, not a replacement
+        if following and any(w.lower() == following.lower() for w in alt.split() if len(w) > 3):
+            continue  # "US occupation military base" is never "US military presence military base"
         if verb_entry and not noun_place and not _speech_verb(alt_words[0]):
             continue  # "politicians claim there is": a verb; "statement" would be a noun
         if abstract and (_agent(alt_words[-1]) or _adjectival(alt_words[-1])):
@@ -290,8 +294,12 @@ def _fix_article(out: str, at: int) -> str:
     if not m or not nxt:
         return out
     word = nxt.group(1)
-    vowel = word[0].lower() in "aeiou" and not word.lower().startswith(("uni", "use", "usu", "one", "eu"))
-    vowel = vowel or word.lower().startswith(("hour", "honest", "heir"))
+    if word.isupper() and len(word) > 1 and (len(word) <= 3 or not any(c in "AEIOU" for c in word[1:])):
+        vowel = word[0] in "AEFHILMNORSX"  # read letter by letter: "an FBI agent", "a US base", "a UN envoy"
+    else:
+        vowel = word[0].lower() in "aeiou" and not word.lower().startswith(("uni", "use", "usu", "one", "eu", "u"
+                                                                             if word.isupper() else "uni"))
+        vowel = vowel or word.lower().startswith(("hour", "honest", "heir"))
     art = m.group(1)
     want = ("An" if art[0] == "A" else "an") if vowel else ("A" if art[0] == "A" else "a")
     return out[:m.start(1)] + want + out[m.end(1):] if want != art else out

@@ -204,3 +204,28 @@ def test_a_phrase_repeated_across_a_comma_is_not_created():
     text = "It works through militias, terrorist groups and others."
     i, j = text.index("militias"), text.index("terrorist groups")
     assert neutral_rewrite(text, [(i, i + 8, a.id), (j, j + 16, b.id)], own(a, b)) is None
+
+
+# ----------------------------------------------------------------------------- found on the shared dumps
+
+US_OCC = entry("t.us_occ", "en", ["US occupation"], ["US military presence", "US forces in"])
+
+
+def test_no_alternative_that_repeats_the_next_word_or_ends_in_a_preposition():
+    # "near a US occupation military base": "US military presence military base" says "military" twice,
+    # and "US forces in military base" is a fragment: no safe rewrite, so the passage is not used
+    assert rewrite("A drone attack near a US occupation military base in Syria failed.", "US occupation",
+                   "t.us_occ", own(US_OCC)) is None
+    assert rewrite("The US occupation ended in 2021.", "US occupation", "t.us_occ", own(US_OCC)) == \
+        "The US military presence ended in 2021."
+
+
+def test_fix_article_before_acronyms():
+    from framing.rewrite import _fix_article
+
+    assert _fix_article("near an US base", len("near an ")) == "near a US base"
+    assert _fix_article("a UN envoy", len("a ")) == "a UN envoy"
+    assert _fix_article("a MP said", len("a ")) == "an MP said"
+    assert _fix_article("an NATO summit", len("an ")) == "a NATO summit"   # read as a word
+    assert _fix_article("an UNESCO site", len("an ")) == "a UNESCO site"
+    assert _fix_article("a apple", len("a ")) == "an apple"
