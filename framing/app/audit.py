@@ -135,6 +135,29 @@ def coder_name(raw: str | None, taken: set[str]) -> str:
     return name
 
 
+def filled_sheet(sample: AuditSample, body: dict) -> tuple[str, bytes]:
+    """The sheet filled in the page: ``{"coder": NAME, "labels": {hit_id: {"label", "voice_label", "note"}}}``
+    -> (file name, the CSV sheet with those labels), the same file a coder saves from the HTML sheet."""
+    from ..output import write_csv
+
+    labels = body.get("labels")
+    if not isinstance(labels, dict):
+        raise OptionError("the page's labels: send {\"coder\": NAME, \"labels\": {hit_id: {\"label\": ...}}}")
+    known = set(sample.sheet["hit_id"])
+    unknown = [h for h in labels if h not in known]
+    if unknown:
+        raise OptionError(f"label for hit_id {unknown[0]} that is not in sample {sample.info['sample_id']}: "
+                          "draw the sheet again or reload the page")
+    sheet = sample.sheet.copy()
+    for column in ("label", "voice_label", "note"):
+        sheet[column] = [str((labels.get(h) or {}).get(column) or "").strip()[:500] if isinstance(labels.get(h, {}), dict)
+                         else "" for h in sheet["hit_id"]]
+    coder = coder_name(str(body.get("coder") or "me"), set())
+    path = sample.folder / f"page-{coder}.csv"
+    write_csv(path, sheet)
+    return f"{coder}.csv", path.read_bytes()
+
+
 def score_sheets(sample: AuditSample, uploads: list[tuple[str, bytes]]) -> dict:
     """Score filled sheets (one per coder, CSV or DOCX) against this sample; raises framing.audit's
     InputError (one line per problem, with the sheet and line) when a sheet does not fit."""

@@ -421,9 +421,10 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
     async def audit_score(request: Request):
         """
         summary: Score filled coding sheets (framing audit score)
-        description: "Multipart field `sheets`: one filled sheet per coder (CSV from the sheet, its HTML page or the
-          page's form, or the DOCX sheet), all of the project's current sample; the file name (without
-          extension) names the coder. Returns precision per stratum and overall with Wilson 95% intervals,
+        description: "Multipart field `sheets`: one filled sheet per coder (CSV from the sheet or its HTML page, or
+          the DOCX sheet), all of the project's current sample; the file name (without extension) names the
+          coder. The optional field `labels` adds the sheet filled in the page, as JSON
+          {coder: NAME, labels: {hit_id: {label, voice_label, note}}}. Returns precision per stratum and overall with Wilson 95% intervals,
           agreement (Krippendorff's alpha, Cohen's and Fleiss' kappa), voice accuracy and the disagreements.
           A sheet that does not fit the sample is refused, one line per problem with its sheet and line,
           and nothing is scored."
@@ -431,16 +432,41 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
         requestBody: {content: {multipart/form-data: {schema: {type: object, properties: {sheets: {type: array, items: {type: string, format: binary}}}}}}}
         responses: {200: {description: "coders, notes, summary, precision, agreement, voice, disagreements"}, 400: {description: The problems of the sheets}}
         """
-        from .audit import MAX_SHEETS, score_sheets
+        from .audit import MAX_SHEETS, filled_sheet, score_sheets
 
         project = projects.get(request.path_params["id"])
         sample = _sample(project)
-        form = await request.form(max_files=MAX_SHEETS + 1, max_part_size=max_bytes)
+        try:
+            form = await request.form(max_files=MAX_SHEETS + 1, max_part_size=max_bytes)
+        except Exception as exc:  # a malformed multipart body
+            raise OptionError(f"the upload could not be read ({exc}): send the sheets as multipart field 'sheets'")
         try:
             uploads = [(f.filename, await f.read()) for f in form.getlist("sheets") if hasattr(f, "filename")]
+            page = form.get("labels")
         finally:
             await form.close()
+        if isinstance(page, str) and page.strip():
+            try:
+                body = json.loads(page)
+            except json.JSONDecodeError:
+                raise OptionError("the field 'labels' is not JSON") from None
+            uploads.insert(0, filled_sheet(sample, body if isinstance(body, dict) else {}))
         return JSONResponse(await run_in_threadpool(score_sheets, sample, uploads))
+
+    async def audit_labels(request: Request):
+        """
+        summary: The sheet filled in the page, as a CSV sheet (to keep, or to score later)
+        description: "JSON {coder: NAME, labels: {hit_id: {label, voice_label, note}}} -> the CSV sheet with those
+          labels (the file framing audit score reads)."
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        requestBody: {content: {application/json: {schema: {type: object}}}}
+        responses: {200: {description: text/csv, content: {text/csv: {}}}, 400: {description: A hit_id not in the sample}}
+        """
+        from .audit import filled_sheet
+
+        sample = _sample(projects.get(request.path_params["id"]))
+        name, content = filled_sheet(sample, await _json(request))
+        return Response(content, media_type="text/csv; charset=utf-8", headers=_attachment(name))
 
     def audit_zip(request: Request):
         """
@@ -552,6 +578,7 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
         Route(p + "/audit/sheet.{format:str}", wrap(audit_sheet)),
         Route(p + "/audit/score", wrap(audit_score), methods=["POST"]),
         Route(p + "/audit/score.zip", wrap(audit_zip)),
+        Route(p + "/audit/labels.csv", wrap(audit_labels), methods=["POST"]),
         Route(p + "/view.html", wrap(view_html)),
         Route(p + "/tables.zip", wrap(tables_zip)),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),

@@ -41,6 +41,14 @@
     e.hidden = !message;
   }
   function base() { return "/api/projects/" + encodeURIComponent(project.id); }
+  function showNote(message) {
+    var e = $("note");
+    e.textContent = message || "";
+    e.hidden = !message;
+  }
+  // What audit.js (the audit page) uses of this page.
+  window.framingApp = { api: api, url: url, el: el, clear: clear, base: base, busy: busy, idle: idle,
+    showError: showError, showNote: showNote, token: function () { return token; } };
 
   // ------------------------------------------------------------------ adding files
   function upload(files) {
@@ -125,6 +133,8 @@
     renderSkipped(state);
     renderCorrections(state);
     if (has) { renderSettings(state); renderResults(state); }
+    $("step-audit").hidden = !has;
+    if (has && window.framingAudit) { window.framingAudit.show(state); }
     $("progress-text").textContent = has ? (state.documents + " article(s) analysed in " + state.progress.seconds + " s") : "";
   }
 
@@ -326,11 +336,14 @@
     if (!link || link.hasAttribute("data-direct")) { return; }
     ev.preventDefault();
     showError("");
+    showNote("");
     busy("Writing " + link.getAttribute("download") + "…");
     fetch(link.href, { headers: { "Authorization": "Bearer " + token } }).then(function (r) {
       if (!r.ok) {
         return r.json().catch(function () { return {}; }).then(function (d) { throw new Error(d.error || ("the app answered " + r.status)); });
       }
+      var note = r.headers.get("X-Framing-Note");
+      if (note) { showNote(link.getAttribute("download") + ": " + decodeURIComponent(note) + "."); }
       return r.blob().then(function (blob) {
         var a = el("a", { href: URL.createObjectURL(blob), download: link.getAttribute("download"), hidden: "hidden",
           "data-direct": "1" });
