@@ -75,14 +75,21 @@ def draw_sample(project, body: dict) -> AuditSample:
     options = sample_options(body)
     check_options(options)
     chosen = project.selected()
-    texts = {d: project.ready().texts[d] for d in chosen.documents["doc_id"] if d in project.ready().texts}
-    sheet, info = sample_hits(chosen.hits, texts, options, chosen.documents)
+    all_texts = project.ready().texts
+    docs, hits = chosen.documents, chosen.hits
+    # Documents are named by the uploaded file names, as the command line names them, so that hit ids
+    # (a digest of document, offsets and term) are those framing audit sample gives for the same files;
+    # unless two uploads share a name (then the app's own names keep the documents apart).
+    names = list(project.uploads.values())
+    shown = project.humanise if len(set(names)) == len(names) else str
+    texts = {shown(d): all_texts[d] for d in docs["doc_id"] if d in all_texts}
+    docs = docs.assign(doc_id=docs["doc_id"].astype(str).map(shown))
+    hits = hits.assign(doc_id=hits["doc_id"].astype(str).map(shown))
+    sheet, info = sample_hits(hits, texts, options, docs)
     count = bool(getattr(chosen, "count_scare_quotes", False))
     info["scare_quotes"] = "counted as delegitimising" if count else "a measure of their own (category scare_quote)"
     info["command"] = "framing app"
     info["scare_note"] = describe(count)
-    sheet = sheet.copy()
-    sheet["doc_id"] = sheet["doc_id"].astype(str).map(project.humanise)
     folder = project.folder / "audit" / info["sample_id"]
     folder.mkdir(parents=True, exist_ok=True)
     return AuditSample(sheet, info, project.version, folder)
@@ -125,9 +132,11 @@ def sheet_file(sample: AuditSample, fmt: str) -> tuple[bytes, str, str]:
     raise OptionError(f"the coding sheet comes as .csv, .html, .docx or .json (the sample file), not .{fmt}")
 
 
-def coder_name(raw: str | None, taken: set[str]) -> str:
-    """A coder's name from an uploaded sheet's file name: its stem, letters, digits, - and _ only."""
-    stem = Path((raw or "").replace("\\", "/").rsplit("/", 1)[-1]).stem
+def coder_name(raw: str | None, taken: set[str], *, file: bool = True) -> str:
+    """A coder's name from an uploaded sheet's file name (its stem) or as typed in the page: letters,
+    digits, - and _ only."""
+    last = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = Path(last).stem if file else last
     name = _CODER.sub("_", stem).strip("_")[:40] or "coder"
     base, n = name, 2
     while name in taken:
@@ -152,7 +161,7 @@ def filled_sheet(sample: AuditSample, body: dict) -> tuple[str, bytes]:
     for column in ("label", "voice_label", "note"):
         sheet[column] = [str((labels.get(h) or {}).get(column) or "").strip()[:500] if isinstance(labels.get(h, {}), dict)
                          else "" for h in sheet["hit_id"]]
-    coder = coder_name(str(body.get("coder") or "me"), set())
+    coder = coder_name(str(body.get("coder") or "me"), set(), file=False)
     path = sample.folder / f"page-{coder}.csv"
     write_csv(path, sheet)
     return f"{coder}.csv", path.read_bytes()
