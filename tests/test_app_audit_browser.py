@@ -58,10 +58,24 @@ def test_audit_step_in_the_page(server, browser, tmp_path):  # noqa: F811
         page.click("#audit-zip")
     assert d.value.suggested_filename == "audit.zip"
 
-    # A worksheet of a kind the old app did not know, with the worksheet code's note in the page.
+    # A sheet of another sample is refused where the Score button is, and nothing is scored.
+    other = tmp_path / "carl.csv"
+    other.write_text(ben.read_text(encoding="utf-8").replace(rows[0]["sample_id"], "A0000000000"), encoding="utf-8")
+    page.set_input_files("#audit-files", str(other))
+    page.click("#audit-score")
+    _wait(page, "!document.getElementById('audit-score-message').hidden")
+    assert "carl.csv: a sheet of sample A0000000000" in page.locator("#audit-score-message").inner_text()
+    assert "5 of 5 decided" in page.locator("#audit-overall").inner_text()  # the last score stays
+
+    # A worksheet of a kind the old app did not know, with the worksheet code's note beside the buttons.
     page.click("#ws-whose-docx")
-    _wait(page, "!document.getElementById('note').hidden")
-    assert "only 3 of the 8 items asked for qualified" in page.locator("#note").inner_text()
+    _wait(page, "!document.getElementById('ws-message').hidden")
+    assert "only 3 of the 8 items asked for qualified" in page.locator("#ws-message").inner_text()
+    # and one these articles cannot give, with its reason there, in the page's words
+    page.click("#ws-guess-pdf")
+    _wait(page, "document.getElementById('ws-message').className === 'error'")
+    reason = page.locator("#ws-message").inner_text()
+    assert reason.startswith("The 'guess' worksheet needs at least three outlets") and "--" not in reason
 
     page.set_viewport_size({"width": 400, "height": 800})
     page.wait_for_timeout(300)

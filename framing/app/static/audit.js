@@ -5,6 +5,7 @@
   var A = null, sample = null, projectId = null;
 
   function $(id) { return document.getElementById(id); }
+  function fail(where, message) { A.idle(); A.showError(message); A.nearby(where, message, "error"); }
   function pct(x) { return x === null || x === undefined ? "–" : (Math.round(x * 1000) / 10) + "%"; }
   function num(x, d) { return x === null || x === undefined ? "–" : Number(x).toFixed(d === undefined ? 3 : d); }
   function strat(s) { return String(s || "").replace(/(category|voice|outlet|term|lang)=/g, "").replace(/ \| /g, " · "); }
@@ -81,11 +82,12 @@
   function draw(ev) {
     ev.preventDefault();
     A.showError("");
+    A.nearby("audit-message", "");
     A.busy("Drawing the sample…");
     A.api("POST", A.base() + "/audit/sample", { n: Number($("audit-n").value), by: $("audit-by").value,
       misses: Number($("audit-misses").value || 0), seed: Number($("audit-seed").value || 1) })
       .then(function (state) { A.idle(); renderSample(state); $("audit-items").scrollIntoView({ block: "nearest" }); })
-      .catch(function (e) { A.idle(); A.showError(e.message); });
+      .catch(function (e) { fail("audit-message", e.message); });
   }
 
   function coder() { return $("audit-coder").value.trim() || "me"; }
@@ -95,12 +97,13 @@
     if (Object.keys(mine).length) { form.append("labels", JSON.stringify({ coder: coder(), labels: mine })); }
     Array.prototype.forEach.call($("audit-files").files, function (f) { form.append("sheets", f, f.name); });
     if (!Object.keys(mine).length && !$("audit-files").files.length) {
-      A.showError("Label some items above, or add the filled sheets of the coders, then press Score."); return;
+      fail("audit-score-message", "Label some items above, or add the filled sheets of the coders, then press Score."); return;
     }
     A.showError("");
+    A.nearby("audit-score-message", "");
     A.busy("Scoring…");
     A.api("POST", A.base() + "/audit/score", form).then(function (s) { A.idle(); renderScore(s); })
-      .catch(function (e) { A.idle(); A.showError(e.message); });
+      .catch(function (e) { fail("audit-score-message", e.message); });
   }
 
   function save() {
@@ -114,7 +117,7 @@
         document.body.appendChild(a); a.click();
         setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 30000);
       });
-    }).catch(function (e) { A.showError(e.message); });
+    }).catch(function (e) { fail("audit-score-message", e.message); });
   }
 
   function cell(text, label, attrs) {
