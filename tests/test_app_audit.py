@@ -213,3 +213,11 @@ def test_a_worksheet_that_cannot_be_made_says_why_in_the_pages_words(client, pid
     error = r.json()["error"]
     assert error.startswith("The 'guess' worksheet needs at least three outlets") and "--" not in error
     assert "choose more outlets (step 3)" in error and "\n" not in error
+
+
+def test_the_sample_follows_the_outlets_chosen_in_the_page(client, pid):
+    r = client.put(f"/api/projects/{pid}/settings", json={"outlets": ["Sputnik"]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    state = _sample(client, pid)
+    assert state["rows"] and {row["outlet"] for row in state["rows"]} == {"Sputnik"}
+    assert state["sample"]["population_hits"] < 6
