@@ -110,7 +110,7 @@ def test_worksheet_docx_is_served_or_refused_with_a_reason(client, project):
 
     r = client.get(f"/api/projects/{project['id']}/worksheets/spot.docx", headers=AUTH)
     if not docx_worksheets():
-        assert r.status_code == 400 and "Word (.docx) worksheets are not in this version" in r.json()["error"]
+        assert r.status_code == 400 and "Word (.docx) worksheets need python-docx" in r.json()["error"]
     else:
         import docx
 

@@ -134,6 +134,7 @@ class Project:
     requested: int = 0   # analyses asked for
     finished: int = 0    # the latest of them done (a run reads the state as it is then, so it covers earlier asks)
     outputs: dict[tuple, object] = field(default_factory=dict)  # made files and summaries, by version
+    audit: object = None  # the audit page's sample and score (framing.app.audit.AuditSample)
 
     # ------------------------------------------------------------------ paths and names
 
@@ -490,20 +491,31 @@ class Project:
         options = ReportOptions(title=s.title or self._title(), period=s.period, command="framing app")
         return self._cached(("report",), lambda base: render_report(self.selected(), base / "report.pdf", options)[0])
 
-    def worksheet(self, kind: str, *, key: bool, fmt: str = "pdf") -> Path:
+    def worksheet(self, kind: str, *, key: bool, fmt: str = "pdf") -> tuple[Path, str | None]:
+        """The student copy or the key of a worksheet as ``fmt`` (pdf, docx), and the worksheet code's
+        note when fewer items qualified than asked (None when all did). A worksheet that cannot be made
+        ("fewer than three outlets", no passage qualifies) raises the worksheet code's OptionError."""
         from .. import worksheets
 
         if kind not in worksheets.KINDS:
             raise OptionError(f"no worksheet kind {kind!r}: choose one of {', '.join(worksheets.KINDS)}")
+        if fmt not in WORKSHEET_FORMATS:
+            raise OptionError(f"worksheets come as .pdf or .docx, not .{fmt}")
         if fmt == "docx" and not docx_worksheets():
-            raise OptionError("Word (.docx) worksheets are not in this version of framing: download the PDF")
-        options = worksheets.WorksheetOptions(kind=kind, outlets=self.settings.outlets)
+            raise OptionError("Word (.docx) worksheets need python-docx, which is not installed: download the PDF")
+        options = worksheets.WorksheetOptions(kind=kind, outlets=self.settings.outlets, formats=(fmt,))
+        notes: dict[str, str | None] = {}
 
         def make(base: Path) -> Path:
-            student, answer = render_worksheet(self.selected(), base / f"{kind}.{fmt}", options, fmt)
+            student, answer, notes["shortfall"] = render_worksheet(self.selected(), base / kind, options)
+            self.outputs[("worksheet-note", self.version, self.settings, kind)] = notes["shortfall"]
             return answer if key else student
 
-        return self._cached(("worksheet", kind, fmt, key), make)
+        try:
+            path = self._cached(("worksheet", kind, fmt, key), make)
+        except OptionError as exc:  # the worksheet code's reason, in the page's words
+            raise OptionError(page_words(str(exc))) from None
+        return path, self.outputs.get(("worksheet-note", self.version, self.settings, kind))
 
     def view_html(self) -> Path:
         from ..html_view import render_html
@@ -550,43 +562,47 @@ class Project:
         return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "Articles"
 
 
+WORKSHEET_FORMATS = ("pdf", "docx")
+_PAGE_WORDS = (  # the command line's option names in the worksheet code's reasons -> what the page calls them
+    (re.compile(r"use --kind ([a-z, ]+?)(?=[.;:]|$)"), r"use the \1 worksheet"),
+    (re.compile(r"--kind (\w+)"), r"the '\1' worksheet"),
+    (re.compile(r"(widen|check) --outlets (and|or) --lang"), "choose more outlets (step 3)"),
+    (re.compile(r"give the outlet of articles that have none"), "fix the outlet of articles that have none (step 2)"),
+    (re.compile(r"--outlets"), "the outlets chosen"),
+)
+
+
+def page_words(message: str) -> str:
+    """A worksheet refusal with the command line's options named as the page names them, on one line."""
+    text = " ".join(message.split())
+    for pattern, words in _PAGE_WORDS:
+        text = pattern.sub(words, text)
+    return text[:1].upper() + text[1:]
+
+
 def docx_worksheets() -> bool:
-    """Does this version's worksheet code write Word files? (``FORMATS`` holding "docx", with
-    ``WorksheetOptions.formats``, or a ``render_worksheet_docx`` function.)"""
+    """Can this installation write Word worksheets (python-docx importable)?"""
+    import importlib.util
+
+    return importlib.util.find_spec("docx") is not None
+
+
+def render_worksheet(analysis: Analysis, stem: Path, options) -> tuple[Path, Path, str | None]:
+    """The student copy and the key in ``options.formats[0]`` (STEM.pdf and STEM-key.pdf, or .docx),
+    and the worksheet's shortfall note ("only N of the M items asked for qualified ...") or None."""
     from .. import worksheets
 
-    return ("docx" in getattr(worksheets, "FORMATS", ()) and "formats" in _option_fields()) or \
-        callable(getattr(worksheets, "render_worksheet_docx", None))
+    sheet = worksheets.build_worksheet(analysis, options)
+    fmt = options.formats[0]
+    if fmt == "pdf":
+        from ..worksheet_pdf import write_pdf
 
-
-def render_worksheet(analysis: Analysis, output: Path, options, fmt: str) -> tuple[Path, Path]:
-    """The student copy and the key in ``fmt``, through whichever worksheet API this version has:
-    ``render_worksheet(...) -> (student, key)`` for PDF, or with ``WorksheetOptions.formats`` and a
-    list of the paths written."""
-    from .. import worksheets
-
-    if "formats" in _option_fields():
-        written = worksheets.render_worksheet(analysis, output, replace(options, formats=(fmt,)))
-    elif fmt == "docx":
-        written = worksheets.render_worksheet_docx(analysis, output, options)
+        student, key = write_pdf(sheet, stem, options)
     else:
-        written = worksheets.render_worksheet(analysis, output, options)
-    paths = [Path(p) for p in written]
-    mine = [p for p in paths if p.suffix.lower() == f".{fmt}"] or paths
-    keys = [p for p in mine if p.stem.endswith("-key")]
-    students = [p for p in mine if not p.stem.endswith("-key")]
-    if not keys or not students:
-        raise OptionError(f"the worksheet code wrote {', '.join(p.name for p in paths) or 'nothing'}: "
-                          f"no student copy and key as .{fmt}")
-    return students[0], keys[0]
+        from ..worksheet_docx import write_docx
 
-
-def _option_fields() -> set[str]:
-    import dataclasses
-
-    from .. import worksheets
-
-    return {f.name for f in dataclasses.fields(worksheets.WorksheetOptions)}
+        student, key = write_docx(sheet, stem, options)
+    return Path(student), Path(key), sheet.shortfall
 
 
 def _day(value) -> str:

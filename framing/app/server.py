@@ -23,6 +23,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -347,22 +348,137 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
     def worksheet(request: Request):
         """
         summary: A classroom worksheet (student copy, or the answer key with ?key=1), PDF or DOCX
+        description: "Kinds: spot, compare, rewrite, guess, whose (framing exercise --kind). A worksheet the
+          chosen articles cannot give (guess with fewer than three outlets, no passage that qualifies) is
+          refused with the worksheet code's reason; when fewer items qualified than asked, the file comes
+          with that note in the header X-Framing-Note (percent-encoded UTF-8)."
         parameters:
           - {name: id, in: path, required: true, schema: {type: string}}
-          - {name: kind, in: path, required: true, schema: {type: string}, description: "spot, compare, rewrite, guess (framing exercise --kind)"}
+          - {name: kind, in: path, required: true, schema: {type: string, enum: [spot, compare, rewrite, guess, whose]}}
           - {name: format, in: path, required: true, schema: {type: string, enum: [pdf, docx]}}
           - {name: key, in: query, schema: {type: string, enum: ["0", "1"]}}
-        responses: {200: {description: The worksheet}, 400: {description: "No item for this kind in these articles, or no DOCX support"}}
+        responses: {200: {description: The worksheet}, 400: {description: "The reason this worksheet cannot be made (one line)"}}
         """
         project = _ready(projects.get(request.path_params["id"]))
         kind, fmt = request.path_params["kind"], request.path_params["format"]
-        if fmt not in ("pdf", "docx"):
-            raise OptionError(f"worksheets come as .pdf or .docx, not .{fmt}")
         key = request.query_params.get("key", "0") in ("1", "true", "yes")
-        path = project.worksheet(kind, key=key, fmt=fmt)
+        path, note = project.worksheet(kind, key=key, fmt=fmt)
         media = "application/pdf" if fmt == "pdf" else \
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        return FileResponse(path, media_type=media, headers=_attachment(f"{kind}{'-key' if key else ''}.{fmt}"))
+        headers = _attachment(f"{kind}{'-key' if key else ''}.{fmt}")
+        if note:
+            headers["X-Framing-Note"] = quote(" ".join(str(note).split()), safe=" ,;:()'/")
+        return FileResponse(path, media_type=media, headers=headers)
+
+    async def audit_sample(request: Request):
+        """
+        summary: Draw a coding sheet of the chosen articles' hits (framing audit sample)
+        description: "JSON: n (hits, default 60), by (strata: list or comma-separated from category, voice,
+          outlet, term, lang; default category,voice), misses (sentences without hits, for recall; default 0),
+          seed (default 1), voices, include_negated. A stratified, seeded sample: the same choices give the
+          same sheet. Returns the sample (id, strata and their sizes) and its rows, the sentence with the
+          term between [[ ]]. A new sample replaces the project's last one."
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        requestBody: {content: {application/json: {schema: {type: object}}}}
+        responses: {200: {description: "sample, rows, labels, voice_labels"}, 400: {description: A value that is not allowed, or no hit to sample}}
+        """
+        from .audit import draw_sample, sample_state
+
+        project = projects.get(request.path_params["id"])
+        body = await _json(request) if await request.body() else {}
+        await run_in_threadpool(_ready, project)
+        project.audit = await run_in_threadpool(draw_sample, project, body)
+        return JSONResponse(sample_state(project.audit))
+
+    def audit_state(request: Request):
+        """
+        summary: The project's coding sheet and its last score
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        responses: {200: {description: "sample, rows, labels, voice_labels, score (null before scoring)"}, 400: {description: No sample yet}}
+        """
+        from .audit import sample_state
+
+        return JSONResponse(sample_state(_sample(projects.get(request.path_params["id"]))))
+
+    def audit_sheet(request: Request):
+        """
+        summary: The coding sheet to fill (CSV, fillable HTML page, DOCX) or its sample file (JSON)
+        description: The files framing audit sample writes (SHEET.csv, SHEET.html, SHEET.docx, SHEET.sample.json).
+        parameters:
+          - {name: id, in: path, required: true, schema: {type: string}}
+          - {name: format, in: path, required: true, schema: {type: string, enum: [csv, html, docx, json]}}
+        responses: {200: {description: The sheet}, 400: {description: No sample yet, or an unknown format}}
+        """
+        from .audit import sheet_file
+
+        sample = _sample(projects.get(request.path_params["id"]))
+        content, media, name = sheet_file(sample, request.path_params["format"])
+        headers = _attachment(name)
+        if name.endswith(".html"):
+            headers["Content-Security-Policy"] = "sandbox allow-scripts allow-downloads"
+        return Response(content, media_type=media, headers=headers)
+
+    async def audit_score(request: Request):
+        """
+        summary: Score filled coding sheets (framing audit score)
+        description: "Multipart field `sheets`: one filled sheet per coder (CSV from the sheet or its HTML page, or
+          the DOCX sheet), all of the project's current sample; the file name (without extension) names the
+          coder. The optional field `labels` adds the sheet filled in the page, as JSON
+          {coder: NAME, labels: {hit_id: {label, voice_label, note}}}. Returns precision per stratum and overall with Wilson 95% intervals,
+          agreement (Krippendorff's alpha, Cohen's and Fleiss' kappa), voice accuracy and the disagreements.
+          A sheet that does not fit the sample is refused, one line per problem with its sheet and line,
+          and nothing is scored."
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        requestBody: {content: {multipart/form-data: {schema: {type: object, properties: {sheets: {type: array, items: {type: string, format: binary}}}}}}}
+        responses: {200: {description: "coders, notes, summary, precision, agreement, voice, disagreements"}, 400: {description: The problems of the sheets}}
+        """
+        from .audit import MAX_SHEETS, filled_sheet, score_sheets
+
+        project = projects.get(request.path_params["id"])
+        sample = _sample(project)
+        try:
+            form = await request.form(max_files=MAX_SHEETS + 1, max_part_size=max_bytes)
+        except Exception as exc:  # a malformed multipart body
+            raise OptionError(f"the upload could not be read ({exc}): send the sheets as multipart field 'sheets'")
+        try:
+            uploads = [(f.filename, await f.read()) for f in form.getlist("sheets") if hasattr(f, "filename")]
+            page = form.get("labels")
+        finally:
+            await form.close()
+        if isinstance(page, str) and page.strip():
+            try:
+                body = json.loads(page)
+            except json.JSONDecodeError:
+                raise OptionError("the field 'labels' is not JSON") from None
+            uploads.insert(0, filled_sheet(sample, body if isinstance(body, dict) else {}))
+        return JSONResponse(await run_in_threadpool(score_sheets, sample, uploads))
+
+    async def audit_labels(request: Request):
+        """
+        summary: The sheet filled in the page, as a CSV sheet (to keep, or to score later)
+        description: "JSON {coder: NAME, labels: {hit_id: {label, voice_label, note}}} -> the CSV sheet with those
+          labels (the file framing audit score reads)."
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        requestBody: {content: {application/json: {schema: {type: object}}}}
+        responses: {200: {description: text/csv, content: {text/csv: {}}}, 400: {description: A hit_id not in the sample}}
+        """
+        from .audit import filled_sheet
+
+        sample = _sample(projects.get(request.path_params["id"]))
+        name, content = filled_sheet(sample, await _json(request))
+        return Response(content, media_type="text/csv; charset=utf-8", headers=_attachment(name))
+
+    def audit_zip(request: Request):
+        """
+        summary: The last score's tables (precision, agreement, voice, disagreements CSV and audit.json) in one zip
+        description: The folder framing audit score -o DIR writes, for framing report --audit DIR.
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        responses: {200: {description: application/zip, content: {application/zip: {}}}, 400: {description: Nothing scored yet}}
+        """
+        from .audit import score_zip
+
+        sample = _sample(projects.get(request.path_params["id"]))
+        return Response(score_zip(sample), media_type="application/zip", headers=_attachment("audit.zip"))
 
     def view_html(request: Request):
         """
@@ -457,6 +573,12 @@ def create_app(workdir: Path, *, token: str, host: str = "127.0.0.1", port: int 
         Route(p + "/charts/{name}.png", wrap(chart)),
         Route(p + "/report.pdf", wrap(report_pdf)),
         Route(p + "/worksheets/{kind}.{format:str}", wrap(worksheet)),
+        Route(p + "/audit/sample", wrap(audit_sample), methods=["POST"]),
+        Route(p + "/audit", wrap(audit_state)),
+        Route(p + "/audit/sheet.{format:str}", wrap(audit_sheet)),
+        Route(p + "/audit/score", wrap(audit_score), methods=["POST"]),
+        Route(p + "/audit/score.zip", wrap(audit_zip)),
+        Route(p + "/audit/labels.csv", wrap(audit_labels), methods=["POST"]),
         Route(p + "/view.html", wrap(view_html)),
         Route(p + "/tables.zip", wrap(tables_zip)),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
@@ -472,6 +594,12 @@ def _served_hosts(host: str, port: int) -> set[str]:
     if host in ("0.0.0.0", "::", ""):
         names |= {"localhost", "127.0.0.1", "[::1]", socket.gethostname().lower()}
     return {f"{n}:{port}" for n in names} | ({n for n in names} if port == 80 else set())
+
+
+def _sample(project: Project):
+    if project.audit is None:
+        raise OptionError("no coding sheet yet: draw a sample first (POST .../audit/sample)")
+    return project.audit
 
 
 def _ready(project: Project) -> Project:

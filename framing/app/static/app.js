@@ -41,6 +41,22 @@
     e.hidden = !message;
   }
   function base() { return "/api/projects/" + encodeURIComponent(project.id); }
+  function showNote(message) {
+    var e = $("note");
+    e.textContent = message || "";
+    e.hidden = !message;
+  }
+  // A message shown where the user clicked too (the page's error line is at its top).
+  function nearby(id, message, kind) {
+    var e = $(id);
+    if (!e) { return; }
+    e.textContent = message || "";
+    e.className = kind === "error" ? "error" : "notice";
+    e.hidden = !message;
+  }
+  // What audit.js (the audit page) uses of this page.
+  window.framingApp = { api: api, url: url, el: el, clear: clear, base: base, busy: busy, idle: idle,
+    showError: showError, showNote: showNote, nearby: nearby, token: function () { return token; } };
 
   // ------------------------------------------------------------------ adding files
   function upload(files) {
@@ -125,6 +141,8 @@
     renderSkipped(state);
     renderCorrections(state);
     if (has) { renderSettings(state); renderResults(state); }
+    $("step-audit").hidden = !has;
+    if (has && window.framingAudit) { window.framingAudit.show(state); }
     $("progress-text").textContent = has ? (state.documents + " article(s) analysed in " + state.progress.seconds + " s") : "";
   }
 
@@ -325,11 +343,19 @@
     var link = ev.target.closest("a[download]");
     if (!link || link.hasAttribute("data-direct")) { return; }
     ev.preventDefault();
+    var near = link.closest("#worksheets") ? "ws-message" : link.closest("#step-audit") ? "audit-message" : "dl-message";
     showError("");
+    showNote("");
+    nearby(near, "");
     busy("Writing " + link.getAttribute("download") + "…");
     fetch(link.href, { headers: { "Authorization": "Bearer " + token } }).then(function (r) {
       if (!r.ok) {
         return r.json().catch(function () { return {}; }).then(function (d) { throw new Error(d.error || ("the app answered " + r.status)); });
+      }
+      var note = r.headers.get("X-Framing-Note");
+      if (note) {
+        showNote(link.getAttribute("download") + ": " + decodeURIComponent(note) + ".");
+        nearby(near, link.getAttribute("download") + ": " + decodeURIComponent(note) + ".", "note");
       }
       return r.blob().then(function (blob) {
         var a = el("a", { href: URL.createObjectURL(blob), download: link.getAttribute("download"), hidden: "hidden",
@@ -339,7 +365,7 @@
         setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 30000);
         idle();
       });
-    }).catch(function (e) { idle(); showError(e.message); });
+    }).catch(function (e) { idle(); showError(e.message); nearby(near, e.message, "error"); });
   }
 
   // ------------------------------------------------------------------ start
