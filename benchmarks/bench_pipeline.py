@@ -88,7 +88,7 @@ def make_corpus(path: Path, mb: float, terms: list[str], rng: random.Random) -> 
 def stage_times(texts: list[str], matcher: Matcher) -> dict[str, float]:
     """Seconds per stage of the per-document work over ``texts``, on one core."""
     import framing.analyze as analyze
-    from framing.context import extra_hits, read_in_context
+    from framing.context import document_extra_hits, hit_readings, read_document
     from framing.sentences import sentence_spans
 
     records = [{"text": t, "doc_id": f"d{i}", "outlet": "A", "date": None, "title": "", "author": "", "lang": "en",
@@ -104,8 +104,9 @@ def stage_times(texts: list[str], matcher: Matcher) -> dict[str, float]:
     spent["sentence splitting"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     for text, spans, sents in zip(texts, scans, sentences):
-        read_in_context(text, spans, matcher.entries, sents)
-        extra_hits(text, spans, sents)
+        doc = read_document(text, sents)
+        hit_readings(doc, spans, matcher.entries)
+        document_extra_hits(doc, spans)
     spent["reading in context"] = time.perf_counter() - t0
     # The rest (hit rows, examples): analyse_document with the context stage switched off, less
     # matching and sentence splitting.

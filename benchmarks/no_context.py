@@ -20,23 +20,28 @@ from framing.context import Reading
 _OWN = Reading()
 
 
-def _no_readings(text, spans, entries, sentences):
+def _no_document(text, sentences, lang=""):
+    return None
+
+
+def _no_readings(doc, spans, entries):
     return [_OWN] * len(spans)
 
 
-def _no_extra_hits(text, spans, sentences):
+def _no_extra_hits(doc, spans):
     return []
 
 
 @contextmanager
 def context_off():
     """While it lasts, framing.analyze reads no hit in context (and forked workers inherit that)."""
-    saved = framing.analyze.read_in_context, framing.analyze.extra_hits
-    framing.analyze.read_in_context, framing.analyze.extra_hits = _no_readings, _no_extra_hits
+    a = framing.analyze
+    saved = a.read_document, a.hit_readings, a.document_extra_hits
+    a.read_document, a.hit_readings, a.document_extra_hits = _no_document, _no_readings, _no_extra_hits
     try:
         yield
     finally:
-        framing.analyze.read_in_context, framing.analyze.extra_hits = saved
+        a.read_document, a.hit_readings, a.document_extra_hits = saved
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ from multiprocessing import get_context
 
 import pandas as pd
 
-from .context import extra_hits, read_in_context
+from .context import document_extra_hits, hit_readings, read_document
 from .ingest.readers import ReadOptions, iter_records, parse_one_date
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
@@ -89,11 +89,12 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     text = rec["text"]
     spans, words = matcher.scan(text)
     sentences = sentence_spans(text)
-    readings = read_in_context(text, spans, matcher.entries, sentences) if spans else []
-    extras = extra_hits(text, spans, sentences)
+    context = read_document(text, sentences)
+    readings = hit_readings(context, spans, matcher.entries) if spans else []
+    extras = document_extra_hits(context, spans)
     found = [(span.start, span.end, matcher.entries[span.entry], reading) for span, reading in zip(spans, readings)]
     if beyond and (rec["lang"] or "en") == "en":
-        found.extend(_model_hits(text, spans, sentences))
+        found.extend(_model_hits(context, text, spans, sentences))
     attributions = []
     text_lines = rec["format"] == "text"
     newlines: list[list[int]] = []
@@ -141,13 +142,13 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     return doc, hits, attributions, examples
 
 
-def _model_hits(text: str, spans, sentences) -> list:
+def _model_hits(context, text: str, spans, sentences) -> list:
     """The word model's loaded spans no lexicon span covers, read in context (framing.beyond)."""
     from .beyond import MODEL_ENTRY, model_spans
     from .match import Span
 
     extra = [Span(a, b, 0) for a, b, _ in model_spans(text, spans, sentences)]
-    readings = read_in_context(text, extra, (MODEL_ENTRY,), sentences) if extra else []
+    readings = hit_readings(context, extra, (MODEL_ENTRY,)) if extra else []
     return [(sp.start, sp.end, MODEL_ENTRY, r) for sp, r in zip(extra, readings)]
 
 

@@ -213,7 +213,7 @@ def test_sense_model_is_asked_only_when_rules_do_not_decide(monkeypatch):
         calls.append(sentence[start:end])
         return "neutral"
 
-    monkeypatch.setattr(context, "SENSE_MODEL", model)
+    monkeypatch.setattr(context.senses, "SENSE_MODEL", model)
     assert read("Museum staff restored an old puppet.", "puppet", ambiguous=True).sense == "neutral"
     assert read("It is a puppet government.", "puppet", ambiguous=True).sense == "loaded"
     assert calls == ["puppet"]
@@ -223,7 +223,7 @@ def test_a_failing_sense_model_leaves_the_rules(monkeypatch):
     def model(*args):
         raise RuntimeError("broken")
 
-    monkeypatch.setattr(context, "SENSE_MODEL", model)
+    monkeypatch.setattr(context.senses, "SENSE_MODEL", model)
     assert read("Museum staff restored an old puppet.", "puppet", ambiguous=True).sense == "loaded"
 
 

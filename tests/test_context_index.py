@@ -30,7 +30,6 @@ def _texts(n: int, seed: int = 3):
 def _read_all(text: str, matcher: Matcher):
     spans, _ = matcher.scan(text)
     sentences = sentence_spans(text)
-    context._CACHE.clear()
     readings = context.read_in_context(text, spans, matcher.entries, sentences)
     extras = context.extra_hits(text, spans, sentences)
     quotes = context.quotations(text, sentences)
@@ -45,9 +44,11 @@ def matcher():
 def test_indexed_and_plain_readings_agree(matcher, monkeypatch):
     compared = 0
     for text in _texts(25):
-        monkeypatch.setattr(context, "SMALL", 10 ** 9)
+        for module in (context.quoting, context.reading):  # the modules that choose plain loops or indexes
+            monkeypatch.setattr(module, "SMALL", 10 ** 9)
         plain = _read_all(text, matcher)
-        monkeypatch.setattr(context, "SMALL", 0)
+        for module in (context.quoting, context.reading):
+            monkeypatch.setattr(module, "SMALL", 0)
         indexed = _read_all(text, matcher)
         assert plain == indexed
         compared += len(plain[0]) + len(plain[1])
@@ -68,8 +69,8 @@ def test_char_index_and_scans_answer_as_str_methods():
     for lo in range(len(text)):
         for hi in range(lo, len(text) + 1):
             assert colons.last_before(lo, hi) == text.rfind(":", lo, hi)
-            assert pattern_in(CharIndex(text, context._QUOTE_MARK), lo, hi) == \
-                (context._QUOTE_MARK.search(text, lo, hi) is not None)
+            assert pattern_in(CharIndex(text, context.document._QUOTE_MARK), lo, hi) == \
+                (context.document._QUOTE_MARK.search(text, lo, hi) is not None)
             assert blank_before(text, lo, hi) == (not text[lo:hi].strip())
             assert only_chars_after(text, lo, hi, " .?!…") == (not text[lo:hi].strip(" .?!…"))
         assert colons.first_from(lo) == text.find(":", lo)
@@ -97,7 +98,6 @@ def test_hostile_shapes_grow_linearly_and_copy_no_sentence_per_hit(matcher):
             best = float("inf")
             for _ in range(2):
                 t = time.process_time()
-                context._CACHE.clear()
                 doc, hits, atts, examples = analyse_document(rec, matcher)
                 best = min(best, time.process_time() - t)
             times.append(best)
