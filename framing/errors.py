@@ -27,6 +27,10 @@ class LexiconError(FramingError):
         super().__init__("\n".join(shown) + more)
 
 
+class LanguageError(FramingError):
+    """A language folder (framing/languages/<code>/) does not follow framing/languages/README.md."""
+
+
 class OptionError(FramingError):
     """A command-line option or its value is not usable."""
 

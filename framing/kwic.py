@@ -108,7 +108,7 @@ def concordance_lines(records, entries: tuple[Entry, ...], options: KwicOptions 
         docs.append((rec["doc_id"], rec["outlet"], rec["date"], words))
         if not spans:
             continue
-        readings = read_in_context(text, spans, matcher.entries, sentence_spans(text))
+        readings = read_in_context(text, spans, matcher.entries, sentence_spans(text), rec.get("lang", ""))
         for span, reading in zip(spans, readings):
             if options.voices and reading.voice not in options.voices:
                 continue

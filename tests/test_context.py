@@ -229,11 +229,13 @@ def test_a_failing_sense_model_leaves_the_rules(monkeypatch):
 
 # ----------------------------------------------------------------------------- data, robustness, speed
 
-def test_data_files_use_known_values():
-    data = context_data()
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_data_files_use_known_values(lang):
+    data = context_data(lang)
     assert {v.cls for v in data.verbs.values()} == {"neutral", "distancing", "endorsing"}
     assert {v.frame for v in data.verbs.values()} <= {"clause", "that", "object", "naming", "as", "source"}
-    assert set(data.negation) == {"negator", "denial", "cancel", "bridge", "barrier"}
+    assert {v.lang for v in data.verbs.values()} == {lang}
+    assert set(data.negation) == {"negator", "denial", "cancel", "bridge", "barrier", "np_negator", "np_bridge"}
     assert set(data.markers.values()) <= {"before", "after", "modifier", "calls"}
     assert {r.side for r in data.cue_rules} == {"before", "after"}
     assert {r.sense for r in data.cue_rules} == {"neutral", "loaded"}

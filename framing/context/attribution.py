@@ -59,14 +59,15 @@ def _attribution(doc: Document, start: int, end: int, form: str) -> _Attribution
     closers = data.words["closer"]
     if verb.frame == "source":
         return _source(site)  # long names
-    if form in ("alleged", "purported") and lw and (lw[-1] in data.words["determiner"] or lw[-1].endswith("'s")):
+    if form in data.words["modifier_verb"] and lw and (lw[-1] in data.words["determiner"] or data.possessive(lw[-1])):
         return None  # "the alleged massacre": a so-called marker, not a verb
     if verb.frame in ("naming", "as"):
-        if rw and rw[0] in ("itself", "themselves", "himself", "herself"):
+        if rw and rw[0] in data.words["reflexive"]:
             # "calls itself X", "described himself as X": the label is the subject's own
             return _reflexive(site)
-        if "what" in lw[-4:]:  # "what Israel calls X": the name X is the speaker's
-            w = len(lw) - 1 - lw[::-1].index("what")
+        what = next((w for w in range(len(lw) - 1, max(-1, len(lw) - 5), -1) if lw[w] in data.words["free_relative"]), -1)
+        if what >= 0:  # "what Israel calls X": the name X is the speaker's
+            w = what
             target = _target(doc, start, end, "calls", s1, what_checked=True)
             if target is None:
                 return None
@@ -74,19 +75,19 @@ def _attribution(doc: Document, start: int, end: int, form: str) -> _Attribution
             sp_span = (left[w + 1][1], left[-1][2]) if w + 1 < len(left) else (0, 0)
             return site.found(speaker, target, sp_span)
     # Inverted trailing: "..., said the governor." (not "The group, which ..., claimed the attack")
-    if lw and lw[-1] in closers and any(_is_word(t) for t in lw[:-1]) and not _relative_clause(lw):
+    if lw and lw[-1] in closers and any(_is_word(t) for t in lw[:-1]) and not _relative_clause(data, lw):
         sp = _speaker_after(data, text, long_right(), verb.lang)  # the near window may cut the name
         if sp and _short_tail(data, long_right(), sp[2]):
             return site.found(sp[0], (s0, left[-1][1]), sp[1:])
     # The subject before the verb.
     k = len(left)
     while k > 0 and (left[k - 1][0] in data.words["skip"] or left[k - 1][0] in data.words["time"]
-                     or (left[k - 1][0] in ("on", "in", "at", "last", "this", "late", "early")
+                     or (left[k - 1][0] in data.words["time_prep"]
                          and k < len(left) and left[k][0] in data.words["time"])):
         k -= 1
     stops = data.words["stop"]
     j = _phrase_start(left, k, stops, data.verbs)
-    if j == k and k >= 2 and left[k - 1][0] == "," and not _relative_clause(lw[:k]):
+    if j == k and k >= 2 and left[k - 1][0] == "," and not _relative_clause(data, lw[:k]):
         # "The spokesman for the ministry, Colonel X, said ...": the noun phrase before the appositive
         c = next((i for i in range(k - 2, -1, -1) if left[i][0] in (",", "،")), -1)
         if c >= 1:
@@ -125,7 +126,7 @@ def _leading(site: _Site, speaker: str, sp_span: tuple[int, int]) -> _Attributio
     comp, stops = data.words["complementizer"], data.words["stop"]
     quote_follows = doc.quote_mark_between(end, s1)
     rstart = end
-    if verb.lang == "ar":
+    if data.verb_first:
         c = next((i for i, t in enumerate(rw[:10]) if t in comp or t == ":"), -1)
         if not speaker:
             stop_at = c if c >= 0 else min(len(right), 4)
@@ -146,7 +147,7 @@ def _leading(site: _Site, speaker: str, sp_span: tuple[int, int]) -> _Attributio
         as_at = next((i for i, t in enumerate(rw[:8]) if t == "as"), -1)
         if as_at >= 0:
             rstart = right[as_at][2]
-        elif verb.frame == "as" or (not quote_follows and form not in _CALL_VERBS):
+        elif verb.frame == "as" or (not quote_follows and form not in data.words["call_verb"]):
             return None
     elif verb.frame == "object":
         that_at = next((i for i, t in enumerate(rw[:7]) if t in comp or t == ":"), -1)
@@ -170,7 +171,7 @@ def _reflexive(site: _Site) -> _Attribution | None:
     data = doc.data
     text = doc.text
     k = len(left)
-    if k >= 2 and left[-1][0] in ("which", "who") and left[-2][0] in (",", "،"):
+    if k >= 2 and left[-1][0] in data.words["subject_relative"] and left[-2][0] in (",", "،"):
         k -= 2  # "The group, which calls itself ..."
     j = _phrase_start(left, k, data.words["stop"])
     speaker, sp_span = (text[left[j][1]:left[k - 1][2]], (left[j][1], left[k - 1][2])) if j < k else ("", (0, 0))
@@ -180,16 +181,12 @@ def _reflexive(site: _Site) -> _Attribution | None:
     return site.found(speaker, (rstart, s1), sp_span)
 
 
-def _relative_clause(lw: list[str]) -> bool:
+def _relative_clause(data, lw: list[str]) -> bool:
     """The comma before the verb closes a relative clause or an appositive opened by a comma."""
     for i in range(len(lw) - 2, 0, -1):
         if lw[i] in (",", "،"):
-            return lw[i + 1] in ("which", "who", "whose", "whom", "where", "الذي", "التي", "الذين")
+            return lw[i + 1] in data.words["relative"]
     return False
-
-
-_CALL_VERBS = frozenset({"called", "calls", "call", "calling", "dubbed", "dubs", "termed", "terms", "labelled",
-                         "labeled", "labels", "branded", "brands"})
 
 
 def _source(site: _Site) -> _Attribution | None:

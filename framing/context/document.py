@@ -80,8 +80,8 @@ class Document:
     marker_starts: list[int]
     marker_ends: list[int]
     data: ContextData                           # the word lists of the document's language
-    verb_ends: list[int] = field(default_factory=list)  # every English speech-verb form, used or not
-    speech_ends: list[int] = field(default_factory=list)  # English speech verbs (not noun-like forms) and speech acts
+    verb_ends: list[int] = field(default_factory=list)  # every speech-verb form, used or not (languages whose verbs mark quotes)
+    speech_ends: list[int] = field(default_factory=list)  # those speech verbs (not noun-like forms) and speech acts
     quote_names: dict[str, int] = field(default_factory=dict)  # how often each name stands in quotes
     # indexes for long sentences (framing.context_index), built on first use
     index: SentenceIndex | None = None
@@ -133,7 +133,21 @@ class Document:
                 lo -= 1
             while hi > lo and hi < s1 and _in_word(text, hi):
                 hi -= 1
-        return _tokens(text, lo, hi)
+        return self.tokens(lo, hi)
+
+    def tokens(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """(folded token, start, end) for text[lo:hi], cut by the language's tokenisation hook."""
+        toks = _tokens(self.text, lo, hi)
+        split = self.data.hook.split
+        if split is None:
+            return toks
+        out = []
+        for t, a, b in toks:
+            pieces = split(t)
+            for p in pieces:
+                out.append((p, a, a + len(p)))
+                a += len(p)
+        return out
 
     def sentence_of(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1

@@ -26,25 +26,26 @@ def _negated(doc: Document, start: int, s0: int) -> bool:
     between = [t for t in doc.window(end, start) if t[0] not in MARKS]
     neg = data.negation
     bridges, barriers = neg.get("bridge", set()), neg.get("barrier", set())
+    np_bridges = neg.get("np_bridge", ())
     if role == "denial":  # "denied that it was ...": the scope starts after "that"
         comp = data.words["complementizer"]
         k = next((i for i in range(len(between) - 1, -1, -1) if between[i][0] in comp), -1)
         if k < 0:  # "denied the country was a ...": skip the clause's subject up to its verb
-            k = next((i for i, (t, _, _) in enumerate(between[:5]) if t in _COPULAS), -1) - 1
+            k = next((i for i, (t, _, _) in enumerate(between[:5]) if t in data.words["copula"]), -1) - 1
             if k < -1 or any(not _is_word(t) for t, _, _ in between[:k + 1]):
                 return False
         between = between[k + 1:]
     cancel = neg.get("cancel", set())
     if any(t in cancel for t, _, _ in between):  # "not only", "not the only", "no doubt"
         return False
-    det = word in _DETERMINER_NEGATORS
+    det = word in neg.get("np_negator", ())
     stops = data.words["stop"]
     modifiers = capitals = 0
     for t, a, b in between:
         if not _is_word(t) or t in barriers:
             return False
         if t in bridges:
-            det = det or t in _DETERMINERS
+            det = det or t in np_bridges
             continue
         if det and modifiers < 2 and t not in stops and t.isascii():
             modifiers += 1
@@ -53,9 +54,3 @@ def _negated(doc: Document, start: int, s0: int) -> bool:
         else:
             return False
     return True
-
-
-_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "had", "has", "have"})
-_DETERMINER_NEGATORS = frozenset({"no", "none of", "neither", "nor", "without", "rather than", "instead of",
-                                  "لا", "غير", "ولا", "ليس", "ليست", "ليسوا", "لم يعد", "لا يعد"})
-_DETERMINERS = frozenset({"a", "an", "the", "any", "one", "of", "أي"})

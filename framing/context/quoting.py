@@ -7,7 +7,7 @@ from ..context_index import SMALL, blank_before, only_chars_after
 from ..quotes import MARKS, Quote
 from .attribution import _sentence_stop
 from .document import MAX_GAP_CHARS, MAX_SCARE_WORDS, SPEAKER_WORDS, _Attribution, Document, _QuoteInfo
-from .tokens import _TOKEN, _is_word, _tokens
+from .tokens import _TOKEN, _is_word
 
 # ----------------------------------------------------------------------------- quotations
 
@@ -65,7 +65,7 @@ def _house_name(doc: Document, q: Quote, lo: int, hi: int) -> bool:
     key = _name_key(doc.text[lo:hi])
     if not key or doc.quote_names.get(key, 0) < 2:
         return False
-    before = [t for t, _, _ in _tokens(doc.text, max(0, q.start - 20), q.start) if _is_word(t)][-1:]
+    before = [t for t, _, _ in doc.tokens(max(0, q.start - 20), q.start) if _is_word(t)][-1:]
     return not (before and before[0] in data.words["utter"])
 
 
@@ -86,7 +86,7 @@ def _mention(doc: Document, q: Quote, lo: int, hi: int) -> bool:
         return True
     words = quoted.split()
     if len(words) >= 2 and all(w[0].isupper() or (len(w) <= 3 and w.isalpha()) for w in words) and words[0][0].isupper():
-        after = [t for t, _, _ in _tokens(doc.text, q.end, min(len(doc.text), q.end + 30)) if t not in MARKS][:1]
+        after = [t for t, _, _ in doc.tokens(q.end, min(len(doc.text), q.end + 30)) if t not in MARKS][:1]
         return bool(after) and after[0] in data.words["kind_noun"]
     return False
 
@@ -124,10 +124,10 @@ def _speech_nearby(doc: Document, q: Quote) -> bool:
         head = text[max(s0, colon - 40):colon].split()[-2:]
         if head and all(w[0].isupper() for w in head) and text[colon + 1:colon + 2].isspace():
             return True  # a headline's speaker: "Joe Biden: Republicans will have 'an epiphany'"
-    after = _tokens(doc.text, q.end, min(len(doc.text), q.end + 30))[:2]
+    after = doc.tokens(q.end, min(len(doc.text), q.end + 30))[:2]
     if any(t in data.words["utterance"] for t, _, _ in after):
         return True
-    before = [t for t, _, _ in _tokens(doc.text, max(s0, q.start - 30), q.start) if t not in (",", ":")][-2:]
+    before = [t for t, _, _ in doc.tokens(max(s0, q.start - 30), q.start) if t not in (",", ":")][-2:]
     return any(t in data.words["title_noun"] for t in before)  # the novel "Quiet Rivers"
 
 
@@ -148,7 +148,7 @@ def _quote_attribution(doc: Document, q: Quote) -> _Attribution | None:
             atts = atts[bisect.bisect_left(starts, q.end):bisect.bisect_right(starts, q.end + 100)]
         for att in atts:
             if q.end <= att.start <= q.end + 100:
-                between = _tokens(text, q.end, att.start)
+                between = doc.tokens(q.end, att.start)
                 words = [t for t, _, _ in between if _is_word(t)]
                 if len(words) <= SPEAKER_WORDS and not _sentence_stop(between):
                     return att
@@ -171,7 +171,7 @@ def _quote_attribution(doc: Document, q: Quote) -> _Attribution | None:
         if att.region[0] <= q.start < att.region[1] and not (att.start <= q.start < att.end):
             best = att
         elif att.end <= q.start and best is None and q.start - att.end <= MAX_GAP_CHARS:
-            gap = _tokens(text, att.end, q.start)
+            gap = doc.tokens(att.end, q.start)
             if sum(1 for t, _, _ in gap if _is_word(t)) <= SPEAKER_WORDS and \
                     all(_is_word(t) or t in ",:،" for t, _, _ in gap):
                 best = att

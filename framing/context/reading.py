@@ -9,7 +9,7 @@ from ..context_index import SMALL
 from ..quotes import find_quotes
 from .attribution import _attribution
 from .document import Reading, _Attribution, Document, _QuoteInfo
-from .language import context_data
+from .language import language_for
 from .negation import _negated
 from .quoting import _quote_info, _quoted_names
 from .tokens import _scan_text
@@ -19,22 +19,22 @@ from .so_called import _so_called
 def read_document(text: str, sentences: list[tuple[int, int]], lang: str = "") -> Document:
     """The context of one document, read once: then :func:`hit_readings` and :func:`document_extra_hits`
     read its hits in it (both entry points share it, so build it once per document)."""
-    return _analyse(text, sentences)
+    return _analyse(text, sentences, language_for(lang, text))
 
 
-def _analyse(text: str, sentences: list[tuple[int, int]]) -> Document:
-    data = context_data()
+def _analyse(text: str, sentences: list[tuple[int, int]], data) -> Document:
     sentences = list(sentences) or [(0, len(text))]
     starts = [s for s, _ in sentences]
     scan, kept = _scan_text(text)
     n = len(scan)
     verbs, negators, markers, acts = [], [], [], []
-    for last, (klen, payloads) in data.automaton.iter(scan):
+    joins_left = data.hook.joins_left
+    for last, (klen, payloads) in (data.automaton.iter(scan) if data.automaton is not None else ()):
         ks, ke = last - klen + 1, last + 1
         if ke < n and (scan[ke].isalnum() or scan[ke] == "_") and not payloads[0][1]:
             continue
         for prefix, attached, (role, word) in payloads:
-            if ks > 0 and (scan[ks - 1].isalnum() or scan[ks - 1] == "_") and word != "n't":
+            if ks > 0 and (scan[ks - 1].isalnum() or scan[ks - 1] == "_") and word not in joins_left:
                 continue
             start, end = ks + prefix, ke
             if kept is not None:  # back to offsets in the text as written, its diacritics included
@@ -56,10 +56,11 @@ def _analyse(text: str, sentences: list[tuple[int, int]]) -> Document:
     quotes = find_quotes(text)
     covering = [(s, e) for s, e, w in markers if data.markers.get(w) == "before"]
     last_source_end = -10
+    marks_quotes = data.settings["verbs_mark_quotes"] == "yes"  # speech verbs near a quotation make it speech
     for start, end, form in verbs:
         if _inside_marker(covering, start, end):
             continue  # "called" in "so called", "described" in "self-described"
-        if data.verbs[form].lang == "en":
+        if marks_quotes:
             doc.verb_ends.append(end)
             if data.verbs[form].frame != "that":  # not the forms that are also nouns ("states", "claims")
                 acts.append(end)

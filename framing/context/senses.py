@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from ..lexicon import Entry
 from .document import Document
 from .language import ContextData
-from .tokens import _TOKEN, _fold_word, _is_word, _norm_token, _strip_prefix, _tokens
+from .language import languages
+from .tokens import _TOKEN, _fold_word, _is_word, _norm_token, _tokens
 
 # A classifier that helps with ambiguous senses when no rule decides (set by framing.model).
 # Called as SENSE_MODEL(sentence, start, end, entry) with the hit's offsets inside the sentence;
@@ -35,16 +36,13 @@ def use_sense_model(enabled: bool) -> None:
 
 # ----------------------------------------------------------------------------- senses
 
-_LINKS = frozenset({"of", "for", "to", "against", "on"})
-
-
 def _sense(doc: Document, start: int, end: int, entry: Entry, s0: int, s1: int) -> str:
-    data = doc.data
+    data = languages().get(entry.lang, doc.data)  # the cue rules of the entry's language
     text = doc.text
     left = doc.window(max(s0, start - 80), start)
     right = doc.window(end, min(s1, end + 80))
     surface = " ".join(_norm_token(t) for t in _TOKEN.findall(text, start, end))
-    forms = {surface, _strip_prefix(surface), _fold_word(entry.term)}
+    forms = {surface, data.hook.strip(surface), _fold_word(entry.term)}
     sense = _cue_sense(data, entry.lang, forms, left, right, entry.neutral_cues)
     if sense is not None:
         return sense
@@ -93,6 +91,7 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
         forms = {forms}
     lw = [t for t, _, _ in left]
     rw = [t for t, _, _ in right]
+    strip = data.hook.strip
     best: tuple[int, int] | None = None  # (distance, 0 loaded / 1 neutral)
 
     def found(distance: int, sense: str) -> None:
@@ -102,9 +101,9 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
             best = cand
 
     if index.before:
-        _scan_cues(index.before, index.before_reach, lw, True, found)
+        _scan_cues(index.before, index.before_reach, lw, True, found, strip)
     if index.after:
-        _scan_cues(index.after, index.after_reach, rw, False, found)
+        _scan_cues(index.after, index.after_reach, rw, False, found, strip)
     if entry_cues:
         cues = _entry_cues(tuple(entry_cues))
         # Every form (as written, without an Arabic prefix, the entry's term) in a fixed order: a
@@ -135,9 +134,9 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
             return table if not overlapping else {
                 k: [c for c in v if c[0] not in overlapping] for k, v in table.items()}
 
-        _scan_cues(without_overlapping(cues.by_last), ENTRY_CUE_WINDOW, lw, True, found)
-        if lang == "ar" or (rw and rw[0] in _LINKS):
-            _scan_cues(without_overlapping(cues.by_first), ENTRY_CUE_WINDOW, rw, False, found)
+        _scan_cues(without_overlapping(cues.by_last), ENTRY_CUE_WINDOW, lw, True, found, strip)
+        if data.settings["cues_after"] == "any" or (rw and rw[0] in data.words["link"]):
+            _scan_cues(without_overlapping(cues.by_first), ENTRY_CUE_WINDOW, rw, False, found, strip)
     if best is None:
         return None
     return "loaded" if best[1] == 0 else "neutral"
@@ -153,12 +152,10 @@ class _CueIndex:
     after_reach: int = -1
 
 
-_RULE_MEMO: dict[tuple[str, frozenset | str], _CueIndex] = {}
-
-
 def _rules_for(data: ContextData, lang: str, forms: frozenset | str) -> _CueIndex:
     key = (lang, forms)
-    index = _RULE_MEMO.get(key)
+    memo = data.cue_memo  # per language: (lang, forms) -> _CueIndex
+    index = memo.get(key)
     if index is None:
         index = _CueIndex()
         for r in data.cue_rules:
@@ -174,13 +171,13 @@ def _rules_for(data: ContextData, lang: str, forms: frozenset | str) -> _CueInde
                 else:
                     index.after.setdefault(cue[0], []).append((cue, r.window, r.sense))
                     index.after_reach = max(index.after_reach, r.window)
-        if len(_RULE_MEMO) > 10000:
-            _RULE_MEMO.clear()
-        _RULE_MEMO[key] = index
+        if len(memo) > 10000:
+            memo.clear()
+        memo[key] = index
     return index
 
 
-def _scan_cues(table, reach: int, words: list[str], before: bool, found) -> None:
+def _scan_cues(table, reach: int, words: list[str], before: bool, found, strip) -> None:
     """Report (distance, sense) of every cue in ``table`` found within ``reach`` words of the term."""
     n_words = len(words)
     for d in range(reach + 1):
@@ -189,7 +186,7 @@ def _scan_cues(table, reach: int, words: list[str], before: bool, found) -> None
             return
         tok = words[pos]
         cands = table.get(tok, ())
-        alt = _strip_prefix(tok)
+        alt = strip(tok)
         if alt != tok:
             cands = [*cands, *((c, w, s) for c, w, s in table.get(alt, ()) if len(c) == 1)]
         for cue, window, sense in cands:

@@ -5,19 +5,19 @@ import bisect
 
 from ..quotes import MARKS
 from .document import MARKER_REACH, TARGET_WORDS, Document
-from .tokens import _TOKEN, _is_word, _tokens
+from .tokens import _TOKEN, _is_word
 
 # ----------------------------------------------------------------------------- so-called
 
-def _two_words_before(text: str, lo: int, hi: int, window: int = 200) -> bool:
+def _two_words_before(doc: Document, lo: int, hi: int, window: int = 200) -> bool:
     """Two tokens (not quotation marks) stand in text[lo:hi], judged from its first ``window``
     characters only (a marker far away in a long sentence is not tokenised up to for every hit)."""
     if hi - lo <= window:
         return False  # short: the caller tokenises it
-    cut = max(text.rfind(c, lo, lo + window) for c in " \n\t")
+    cut = max(doc.text.rfind(c, lo, lo + window) for c in " \n\t")
     if cut <= lo:
         return False
-    return sum(1 for g in _tokens(text, lo, cut) if g[0] not in MARKS) >= 2
+    return sum(1 for g in doc.tokens(lo, cut) if g[0] not in MARKS) >= 2
 
 
 def _so_called(doc: Document, start: int, end: int, s0: int, s1: int) -> tuple[bool, str]:
@@ -27,8 +27,8 @@ def _so_called(doc: Document, start: int, end: int, s0: int, s1: int) -> tuple[b
     j = bisect.bisect_left(doc.marker_starts, end)
     if j < len(doc.markers):
         ms, me, mw = doc.markers[j]
-        if data.markers.get(mw) == "after" and ms < s1 and not _two_words_before(text, end, ms):
-            gap = [g for g in _tokens(text, end, ms) if g[0] not in MARKS]
+        if data.markers.get(mw) == "after" and ms < s1 and not _two_words_before(doc, end, ms):
+            gap = [g for g in doc.tokens(end, ms) if g[0] not in MARKS]
             if len(gap) <= 1 and all(_is_word(t) for t, _, _ in gap):
                 words = _TOKEN.findall(text, start, gap[-1][2] if gap else end)
                 last = gap[-1][2] if gap else end
@@ -50,22 +50,21 @@ def _target(doc: Document, ms: int, me: int, mw: str, s1: int,
             what_checked: bool = False) -> tuple[int, int] | None:
     """Offsets of the noun phrase a marker modifies, or None when the marker does not apply."""
     data = doc.data
-    text = doc.text
     position = "calls" if what_checked else data.markers.get(mw, "")
     if position == "after":
         return None
     if position == "modifier":
         s0 = doc.sentence_bounds(ms)[0]
-        prev = _tokens(text, max(s0, ms - 30), ms)
-        if prev and not (prev[-1][0] in data.words["determiner"] or prev[-1][0].endswith("'s")
+        prev = doc.tokens(max(s0, ms - 30), ms)
+        if prev and not (prev[-1][0] in data.words["determiner"] or data.possessive(prev[-1][0])
                          or prev[-1][0] in MARKS):
             return None
-    right = _tokens(text, me, min(s1, me + 120))
+    right = doc.tokens(me, min(s1, me + 120))
     if position == "calls":
-        left = [t for t, _, _ in _tokens(text, max(0, ms - 40), ms)]
-        if right and right[0][0] in ("itself", "themselves", "himself", "herself"):
+        left = [t for t, _, _ in doc.tokens(max(0, ms - 40), ms)]
+        if right and right[0][0] in data.words["reflexive"]:
             right = right[1:]
-        elif not what_checked and "what" not in left[-4:]:
+        elif not what_checked and not data.words["free_relative"].intersection(left[-4:]):
             return None
         if right and right[0][0] == "as":
             right = right[1:]
@@ -78,13 +77,14 @@ def _target(doc: Document, ms: int, me: int, mw: str, s1: int,
         right = right[1:]
     stops, verbs = data.words["stop"], data.words["verb"]
     target_stops = data.words["target_stop"]
+    past = data.settings["past_suffix"]  # after the first word, a past participle ends the target
     words = []
     for t, a, b in right:
         if t in MARKS:
             continue
         if not _is_word(t) or t in stops or len(words) >= TARGET_WORDS:
             break
-        if words and (t in target_stops or t in verbs or t in data.verbs or (t.endswith("ed") and len(t) > 4)):
+        if words and (t in target_stops or t in verbs or t in data.verbs or (past and t.endswith(past) and len(t) > 4)):
             break
         if words and "\u0600" <= t[0] <= "\u06ff" and not t.startswith(("ال", "لل")):
             break  # Arabic: a noun phrase goes on with definite words (جيش الدفاع), not a verb

@@ -12,7 +12,6 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _AR_MARK_CHARS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
 _AR_MARKS = frozenset(chr(c) for c in [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE), 0x640])
 _TOKEN = re.compile(f"[\\w{_AR_MARK_CHARS}]+(?:['’][\\w{_AR_MARK_CHARS}]+)*|[^\\w\\s\\-\\u2010\\u2011{_AR_MARK_CHARS}]")
-_ARABIC_PREFIXES = ("و", "ف")
 
 def _fold_word(word: str) -> str:
     return fold(word.strip()).replace("-", " ")
@@ -113,16 +112,3 @@ def _in_word(text: str, pos: int) -> bool:
 
 def _is_word(tok: str) -> bool:
     return tok[0].isalnum() or tok[0] == "_"
-
-
-def _strip_prefix(tok: str) -> str:
-    """An Arabic token without its attached conjunction, preposition and article."""
-    if not tok or not ("\u0600" <= tok[0] <= "\u06ff"):
-        return tok
-    for p in ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل"):
-        if tok.startswith(p) and len(tok) - len(p) >= 3:
-            tok = tok[len(p):]
-            break
-    if tok.endswith("ا") and len(tok) >= 4:  # accusative ending: نظاما, احتلالا
-        tok = tok[:-1]
-    return tok
