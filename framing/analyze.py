@@ -20,7 +20,7 @@ from multiprocessing import get_context
 
 import pandas as pd
 
-from .context import document_extra_hits, hit_readings, read_document
+from .context import document_extra_hits, hit_readings, languages, read_document
 from .ingest.readers import ReadOptions, iter_records, parse_one_date
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
@@ -251,6 +251,7 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     """
     manifest = Manifest()
     matcher = Matcher(lexicon)
+    languages()  # the language folders, read and checked before any record (and before workers fork)
     records = prepared_records(inputs, read_options, manifest)
     texts: dict[str, str] = {}
     if options.keep_texts:

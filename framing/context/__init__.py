@@ -67,9 +67,11 @@ it is set; otherwise the hit is read as loaded.
 from __future__ import annotations
 
 from .document import Document, Reading
-from .language import ContextData, CueRule, SpeechVerb, context_data
+from .hooks import TokenHook, register_tokenizer
+from .language import ContextData, CueRule, Language, SpeechVerb, context_data, language_for, languages
 from .reading import document_extra_hits, extra_hits, hit_readings, quotations, read_document, read_in_context
 from .senses import use_sense_model
 
-__all__ = ["ContextData", "CueRule", "Document", "Reading", "SpeechVerb", "context_data", "document_extra_hits",
-           "extra_hits", "hit_readings", "quotations", "read_document", "read_in_context", "use_sense_model"]
+__all__ = ["ContextData", "CueRule", "Document", "Language", "Reading", "SpeechVerb", "TokenHook", "context_data",
+           "document_extra_hits", "extra_hits", "hit_readings", "language_for", "languages", "quotations",
+           "read_document", "read_in_context", "register_tokenizer", "use_sense_model"]
