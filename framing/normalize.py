@@ -11,14 +11,27 @@ import re
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D"
 _APOSTROPHES = "\u2019\u2018\u02BC\u0060\u00B4\u2032"
 _SPACES = "\n\t\r\x0b\x0c\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000"
-# Arabic letter forms folded together (1:1, so no offsets change).
-_ARABIC_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+# Arabic letter folding, written once (issue 16). Each fold is 1:1, so no offsets change. Three
+# variants are in use and kept apart, because each has always read its own kind of text this way
+# and folding more would change what it finds:
+ALEF_FORMS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}  # hamza above/below, madda, wasla -> bare alef
+# matching and the context engine: alef forms, alef maqsura, ta marbuta and the hamza carriers
+ARABIC_FOLD = {**ALEF_FORMS, "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+# outlet names (ingest/outlets.py) and the segmenter's header words (ingest/segment.py): ؤ and ئ kept
+ARABIC_FOLD_NAMES = {**ALEF_FORMS, "ى": "ي", "ة": "ه"}
+# month and weekday names (ingest/dates.py): ة kept, the date patterns are written with it
+ARABIC_FOLD_DATES = {**ALEF_FORMS, "ى": "ي"}
+# Arabic marks, as bodies of a regular-expression character class: harakat, superscript alef and
+# tatweel (removed by the readers' keys); with the Quranic annotation marks (removed in matching).
+ARABIC_HARAKAT = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
+ARABIC_MARKS = ARABIC_HARAKAT + "\u06d6-\u06ed"
+_ARABIC_FOLD = ARABIC_FOLD
 
 _TABLE = str.maketrans(
     {**{c: " " for c in _DASHES + _SPACES}, **{c: "'" for c in _APOSTROPHES}, **_ARABIC_FOLD}
 )
 # Removed from Arabic text: harakat, superscript alef, Quranic marks, tatweel.
-_REMOVABLE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+")
+_REMOVABLE = re.compile(f"[{ARABIC_MARKS}]+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06FF]")
 _SPACE_RUN = re.compile(r" {2,}")
 # For matching, every character that is not a letter or digit becomes a space, so that word

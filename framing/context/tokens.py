@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..normalize import fold
+from ..normalize import ARABIC_FOLD, ARABIC_MARKS, fold
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # Arabic diacritics and tatweel (removed in matching): inside a word they belong to it ("أكّدت").
-_AR_MARK_CHARS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
-_AR_MARKS = frozenset(chr(c) for c in [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE), 0x640])
+_AR_MARK_CHARS = ARABIC_MARKS  # (framing/normalize.py)
+_AR_MARKS = frozenset(c for c in map(chr, range(0x600, 0x700)) if re.match(f"[{ARABIC_MARKS}]", c))
 _TOKEN = re.compile(f"[\\w{_AR_MARK_CHARS}]+(?:['’][\\w{_AR_MARK_CHARS}]+)*|[^\\w\\s\\-\\u2010\\u2011{_AR_MARK_CHARS}]")
 
 def _fold_word(word: str) -> str:
@@ -19,9 +19,9 @@ def _fold_word(word: str) -> str:
 
 # ----------------------------------------------------------------------------- tokens
 
-_AR_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+_AR_FOLD = ARABIC_FOLD  # the matcher's fold (framing/normalize.py)
 _AR_FOLD_RE = re.compile("[" + "".join(_AR_FOLD) + "]")
-_AR_REMOVABLE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_AR_REMOVABLE = re.compile(f"[{ARABIC_MARKS}]")
 
 
 def _fold_arabic(text: str) -> str:

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from datetime import date as _date
 
+from ..normalize import ARABIC_FOLD_DATES, ARABIC_HARAKAT
+
 # ----------------------------------------------------------------------------- constants
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -64,12 +66,12 @@ _LABELS = (
 _DIGITS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
 _FOLD = str.maketrans({
     **_DIGITS,
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "،": ",", "٫": ".", "٬": ",",
+    **ARABIC_FOLD_DATES, "،": ",", "٫": ".", "٬": ",",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
 # Arabic harakat, superscript alef, tatweel, and bidi/zero-width marks: removed before matching.
-_REMOVE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_REMOVE = re.compile(f"[{ARABIC_HARAKAT}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def normalize_for_dates(text: str) -> str:

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..normalize import ARABIC_FOLD_NAMES, ARABIC_HARAKAT
 
 SHIPPED_TABLE = Path(__file__).resolve().parent.parent / "data" / "outlets.tsv"
 COLUMNS = ("alias", "outlet", "kind", "note")
 KINDS = ("outlet", "desk", "agency")
 # Words a site appends to its own name; dropped from the end of a name that is not found.
 _SUFFIX_WORDS = {"english", "arabic", "en", "ar", "online", "website", "web", "net", "com", "org", "co", "www"}
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_DROP = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff'’‘`´]")
+_ARABIC_FOLD = str.maketrans(ARABIC_FOLD_NAMES)
+_DROP = re.compile(rf"[{ARABIC_HARAKAT}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff'’‘`´]")
 _SEPARATE = re.compile(r"[\s\-‐‑‒–—―_./:|,;!?()\[\]{}\"“”«»*•·]+")
 _LEADING_BY = re.compile(r"^(?:[Bb][Yy](?=[A-Z])|[Bb][Yy]\s+|[Tt][Hh][Ee]\s+)+")
 

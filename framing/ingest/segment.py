@@ -64,6 +64,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from ..normalize import ARABIC_FOLD_NAMES, ARABIC_HARAKAT
 from .dates import read_date_line
 from .dedupe import DEFAULT_THRESHOLD, find_duplicates
 from .outlets import OutletTable, default_outlets
@@ -136,8 +137,8 @@ _SEPARATOR = re.compile(r"([-=_~#*—–•·])(?:\s*\1){3,}")
 _LIST_ITEM = re.compile(r"(?:[-*•·–—]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s)")
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "abu", "bint"}
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff\u2060\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans(ARABIC_FOLD_NAMES)
+_HARAKAT = re.compile(f"[{ARABIC_HARAKAT}]")
 
 # Line kinds.
 BLANK, TEXT, FILLER_HEADER, INLINE, REPOST, DATE, BYLINE, SOURCE, CREDIT, OUTLET_LINE = range(10)
