@@ -11,7 +11,8 @@ import pytest
 
 from framing.cli import main
 from framing.context import read_in_context
-from framing.context.language import SHIPPED, language_for, languages, load_language
+from framing.context.language import language_for, languages, load_language
+from framing.languages import SHIPPED
 from framing.errors import LanguageError
 from framing.lexicon import Entry
 from framing.match import Span
@@ -57,7 +58,8 @@ def test_the_shipped_languages_are_folders_with_the_documented_files():
     assert sorted(languages()) == ["ar", "en"]
     for code in ("en", "ar"):
         assert sorted(p.name for p in (SHIPPED / code).iterdir()) == [
-            "language.tsv", "negation.tsv", "sense_cues.tsv", "so_called.tsv", "speech_verbs.tsv", "words.tsv"]
+            "filler_headers.tsv", "language.tsv", "negation.tsv", "segmenter.tsv", "sense_cues.tsv", "so_called.tsv",
+            "speech_verbs.tsv", "words.tsv"]
     assert languages()["ar"].verb_first and not languages()["en"].verb_first
 
 
@@ -157,3 +159,37 @@ def test_the_cli_reports_a_broken_language_as_one_line(tmp_path, monkeypatch, ca
     err = capsys.readouterr().err
     assert code not in (0, None)
     assert "negation.tsv:3: role 'nope' is not known" in err and "Traceback" not in err
+
+
+# ----------------------------------------------------------------------------- the segmenter's vocabulary
+
+def test_the_segmenter_reads_a_toy_languages_filler_vocabulary(tmp_path, monkeypatch):
+    from framing.ingest import segment
+    from framing.ingest.segment import segment_text
+
+    dump = ("Premier titre du jour\n12 mars 2024\n\n" + "Le conseil a voté la loi ce matin. " * 12 + "\n\n"
+            "Lire aussi\nUn autre titre\nEncore un titre\n\n")
+    before = [s.kind for s in segment_text(dump, file="d.txt")]
+    assert "related-links" not in before  # "Lire aussi" is no filler header in English or Arabic
+    _write(tmp_path / "langs" / "fr", {**TOY, "filler_headers.tsv": "kind\theader\nrelated-links\tlire aussi\n",
+                                       "segmenter.tsv": "rule\tpattern\ninline_filler\tlisez aussi\\s*[:：]\n"})
+    monkeypatch.setenv("FRAMING_LANGUAGES", str(tmp_path / "langs"))
+    after = segment_text(dump, file="d.txt")
+    assert [s.kind for s in after][-1] == "related-links" and after[-1].text.startswith("Lire aussi")
+    assert segment._INLINE_FILLER.match("Lisez aussi : la suite")
+    monkeypatch.delenv("FRAMING_LANGUAGES")
+    assert [s.kind for s in segment_text(dump, file="d.txt")] == before
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("segmenter.tsv", "rule\tpattern\ninline_filler\tread (more\n", r"segmenter.tsv:2: the pattern is not a regular expression"),
+    ("segmenter.tsv", "rule\tpattern\nfiller\tread more\n", r"segmenter.tsv:2: rule 'filler' is not known"),
+    ("filler_headers.tsv", "# c\nkind\theader\nrelated\tlire aussi\n", r"filler_headers.tsv:3: kind 'related' is not known"),
+])
+def test_a_broken_segmenter_file_is_named_with_its_line(tmp_path, monkeypatch, name, text, message):
+    from framing.ingest.segment import segment_text
+
+    _write(tmp_path / "fr", {**TOY, name: text})
+    monkeypatch.setenv("FRAMING_LANGUAGES", str(tmp_path / "fr"))
+    with pytest.raises(LanguageError, match=message):
+        segment_text("Un titre\n\nDu texte.\n", file="d.txt")

@@ -8,7 +8,6 @@ language only (:func:`language_for`).
 """
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,11 +16,11 @@ from pathlib import Path
 import ahocorasick
 
 from ..errors import LanguageError
+from ..languages import ENV, language_folders
+from ..languages import read_rows as _rows
 from .hooks import TOKENIZERS, TokenHook
 from .tokens import _fold_word, _tokens
 
-SHIPPED = Path(__file__).resolve().parent.parent / "languages"
-ENV = "FRAMING_LANGUAGES"  # extra language folders, separated by os.pathsep
 
 CLASSES = ("neutral", "distancing", "endorsing")
 FRAMES = ("clause", "that", "object", "naming", "as", "source")
@@ -104,32 +103,6 @@ ContextData = Language  # the name this object had when the word lists were pool
 
 
 # ----------------------------------------------------------------------------- reading the files
-
-def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """``(line number, row)`` for the data rows of a commented TSV file, its columns checked."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise LanguageError(f"{path}: not UTF-8 ({e.reason} at byte {e.start}): save it as UTF-8") from None
-    header, out = None, []
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))]
-        if header is None:
-            header = cells
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise LanguageError(f"{path}:{n}: the header lacks the column(s) {', '.join(missing)}: "
-                                    f"the columns are {', '.join(required)} (tab-separated)")
-            continue
-        if len(cells) > len(header) and any(cells[len(header):]):
-            raise LanguageError(f"{path}:{n}: {len(cells)} cells for {len(header)} columns: "
-                                "remove the extra tab or add the column to the header")
-        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
-        out.append((n, row))
-    return out
-
 
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
@@ -223,28 +196,9 @@ def load_language(folder: Path, code: str | None = None) -> Language:
 
 # ----------------------------------------------------------------------------- which languages
 
-def language_folders() -> dict[str, Path]:
-    """code -> folder: the shipped languages, then those of ``FRAMING_LANGUAGES`` (a folder holding
-    language.tsv is one language, named by the folder; any other folder holds language folders).
-    A later folder with the same code replaces an earlier one."""
-    found = {p.name: p for p in sorted(SHIPPED.iterdir()) if (p / "language.tsv").is_file()}
-    for part in os.environ.get(ENV, "").split(os.pathsep):
-        if not part.strip():
-            continue
-        root = Path(part.strip()).expanduser()
-        if not root.is_dir():
-            raise LanguageError(f"{ENV}: {root} is not a folder: point it at language folders "
-                                "(each with a language.tsv)")
-        if (root / "language.tsv").is_file():
-            found[root.name] = root
-        else:
-            found.update({p.name: p for p in sorted(root.iterdir()) if (p / "language.tsv").is_file()})
-    return found
-
-
 @lru_cache(maxsize=8)
 def _languages(env: str) -> dict[str, Language]:
-    return {code: load_language(folder, code) for code, folder in language_folders().items()}
+    return {code: load_language(folder, code) for code, folder in language_folders(env).items()}
 
 
 def languages() -> dict[str, Language]:

@@ -57,6 +57,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -64,6 +65,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from ..errors import LanguageError
+from ..languages import ENV, language_folders, read_rows
 from ..normalize import ARABIC_FOLD_NAMES, ARABIC_HARAKAT
 from .dates import read_date_line
 from .dedupe import DEFAULT_THRESHOLD, find_duplicates
@@ -75,53 +78,65 @@ JSONL_KEYS = ("file", "start_line", "end_line", "kind", "title", "outlet", "date
 
 # ----------------------------------------------------------------------------- filler vocabulary
 
-# Whole lines that open a block of filler, by kind (compared without case, final colon or dots).
-FILLER_HEADERS = {
-    "video-caption": (
-        "related videos", "related video", "watch the video", "watch video", "video", "videos",
-        "فيديوات متعلقة", "فيديو متعلق", "فيديوهات متعلقة", "فيديوهات ذات صلة", "فيديو ذو صلة",
-        "شاهد الفيديو",
-    ),
-    "related-links": (
-        "more on the topic", "more on this topic", "related stories", "related articles", "related posts",
-        "related news", "related", "related content", "related coverage", "read also", "see also",
-        "you may also like", "you might also like", "you may be interested in", "recommended",
-        "recommended for you", "recommended stories", "more stories", "more from this author",
-        "most read", "most popular", "trending", "latest news", "read more", "more news",
-        "مقالات متعلقة", "مقالات ذات صلة", "مواضيع ذات صلة", "اخبار ذات صلة", "اقرا ايضا",
-        "اقرا المزيد", "شاهد ايضا", "الاكثر قراءة",
-    ),
-    "boilerplate": (
-        "share this", "like this", "%d bloggers like this", "leave a reply", "leave a comment",
-        "post navigation", "about the author", "comments", "join the discussion",
-        "subscribe to our newsletter", "sign up for our newsletter", "التعليقات", "شارك",
-    ),
-}
-# Lines that are filler wherever they stand; inside an article they are blanked, not split off.
-_INLINE_FILLER = re.compile(
-    r"(?:read (?:more|next|also)|also read|see also|watch|related|more)\s*[:：]"
-    r"|note to readers\s*[:：]|click (?:here|to see|the)\b|%d bloggers|(?:like )?loading\.\.\."
-    r"|share this\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all rights reserved"
-    r"|the (?:opinions|views)(?: and opinions)? (?:mentioned|expressed) in this (?:article|piece|column)"
-    r"|the views expressed (?:here )?are (?:the author|those of)|disclaimer\s*[:：]"
-    r"|to receive .{0,60}newsletter|all .{0,50} articles can be read in|visit and follow us"
-    r"|follow us on\b|subscribe to (?:our|the)\b|please (?:click the share|share this)"
-    r"|(?:advertisement|sponsored|share|tweet|print|email|whatsapp|telegram|facebook|twitter|pinterest"
-    r"|reddit|linkedin|share on facebook|share on twitter)\s*$"
-    r"|اقر[اأ] (?:ا|أ)يضا|اقر[اأ] (?:ا|أ)يضاً|شاهد (?:ا|أ)يضا|اقر[اأ] المزيد|تابعونا|جميع الحقوق محفوظة",
-    re.I,
-)
-_REPOST = re.compile(
-    r"(?:(?:the )?original source of this (?:article|story|piece) is\s*[:：]?"
-    r"|(?:this (?:article|story|piece) (?:was|is) )?(?:originally|first) (?:published|appeared|posted) (?:by|on|in|at)"
-    r"|(?:republished|reposted|reprinted|cross-?posted) (?:from|with permission from)"
-    r"|المصدر ال[اأ]صلي\s*[:：]?)\s*(?P<name>\S.*)",
-    re.I,
-)
-_SOURCE = re.compile(r"(?:sources?|المصدر|المصادر)\s*[:：]\s*(?P<name>.+)", re.I)
-_BYLINE = re.compile(r"(?:[Bb][Yy](?:\s+|(?=[A-Z]))|BY\s+|[Ww]ritten by\s+|[Aa]uthor\s*[:：]\s*|بقلم\s*[:：]?\s*|كتب\s*[:：]\s*)(?P<rest>\S.*)")
-_CREDIT = re.compile(r"\(?\s*(?:photo|image|picture|cover photo|featured image|illustration)s?(?: credit)?s?\s*[:：]"
-                     r"|\(?\s*photo credit\b|\(?\s*credit\s*[:：]", re.I)
+# The vocabulary is data: framing/languages/<code>/filler_headers.tsv and segmenter.tsv, every
+# language's rows together (a dump mixes languages; an article's language is decided after it is
+# split), English first. Read by _use_vocabulary(): the shipped folders on import, again with the
+# folders of FRAMING_LANGUAGES when it names any.
+FILLER_KINDS = ("video-caption", "related-links", "boilerplate")
+SEGMENTER_RULES = ("inline_filler", "repost", "source", "byline", "credit", "first_word", "name_particle")
+_VOCAB_ENV: str | None = None
+
+
+def _read_vocabulary(env: str) -> dict:
+    """Every language's filler headers (kind -> headers) and segmenter rules (rule -> rows), checked."""
+    headers: dict[str, list[str]] = {k: [] for k in FILLER_KINDS}
+    rules: dict[str, list[str]] = {r: [] for r in SEGMENTER_RULES}
+    for folder in language_folders(env).values():
+        path = folder / "filler_headers.tsv"
+        for n, row in read_rows(path, ("kind", "header")) if path.is_file() else ():
+            if row["kind"] not in headers:
+                raise LanguageError(f"{path}:{n}: kind '{row['kind']}' is not known: write one of {', '.join(FILLER_KINDS)}")
+            if row["header"]:
+                headers[row["kind"]].append(row["header"])
+        path = folder / "segmenter.tsv"
+        for n, row in read_rows(path, ("rule", "pattern")) if path.is_file() else ():
+            if row["rule"] not in rules:
+                raise LanguageError(f"{path}:{n}: rule '{row['rule']}' is not known: write one of {', '.join(SEGMENTER_RULES)}")
+            try:
+                re.compile(row["pattern"])
+            except re.error as e:
+                raise LanguageError(f"{path}:{n}: the pattern is not a regular expression ({e}): fix or delete it") from None
+            if row["pattern"]:
+                rules[row["rule"]].append(row["pattern"])
+    return {"headers": headers, "rules": rules}
+
+
+def _use_vocabulary(env: str | None = None) -> None:
+    """Set the module's filler tables from the language folders (once per FRAMING_LANGUAGES value;
+    ``env=""``: the shipped folders only)."""
+    global _VOCAB_ENV, FILLER_HEADERS, _INLINE_FILLER, _REPOST, _SOURCE, _BYLINE, _CREDIT, _MAYBE_SPECIAL
+    global _NAME_PARTICLES, _FILLER_KIND, _FILLER_FIRST, _MAX_HEADER_CHARS
+    env = os.environ.get(ENV, "") if env is None else env
+    if env == _VOCAB_ENV:
+        return
+    vocab = _read_vocabulary(env)
+    rules = vocab["rules"]
+    FILLER_HEADERS = {k: tuple(v) for k, v in vocab["headers"].items()}
+    # Whole lines that are filler wherever they stand; inside an article they are blanked, not split off.
+    _INLINE_FILLER = re.compile("|".join(rules["inline_filler"]), re.I)
+    _REPOST = re.compile("(?:" + "|".join(rules["repost"]) + r")\s*(?P<name>\S.*)", re.I)
+    _SOURCE = re.compile("(?:" + "|".join(rules["source"]) + r")\s*[:：]\s*(?P<name>.+)", re.I)
+    _BYLINE = re.compile("(?:" + "|".join(rules["byline"]) + r")(?P<rest>\S.*)")
+    _CREDIT = re.compile("|".join(rules["credit"]), re.I)
+    # Cheap test before the filler, repost, byline and source patterns: the words they can start with.
+    _MAYBE_SPECIAL = re.compile("(?:" + "|".join(rules["first_word"]) + ")", re.I)
+    _NAME_PARTICLES = set(rules["name_particle"])
+    _FILLER_KIND = {_header_key(h): kind for kind, heads in FILLER_HEADERS.items() for h in heads}
+    _FILLER_FIRST = {k.split()[0] for k in _FILLER_KIND}
+    _MAX_HEADER_CHARS = max(map(len, _FILLER_KIND), default=0) + 6
+    _VOCAB_ENV = env
+
+
 _SIGNOFF = re.compile(r"[–—-]\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 # Cheap test before the filler, repost, byline and source patterns: the words they can start with.
 _MAYBE_SPECIAL = re.compile(
@@ -135,7 +150,6 @@ _YEAR = re.compile(r"\d{4}")
 # An explicit rule between articles: "-----", "=====", "_____", "#####", "*****", "—————" (4 or more).
 _SEPARATOR = re.compile(r"([-=_~#*—–•·])(?:\s*\1){3,}")
 _LIST_ITEM = re.compile(r"(?:[-*•·–—]\s|\d{1,3}[.)]\s|\(\d{1,3}\)\s)")
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "du", "abu", "bint"}
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff\u2060\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ARABIC_FOLD = str.maketrans(ARABIC_FOLD_NAMES)
 _HARAKAT = re.compile(f"[{ARABIC_HARAKAT}]")
@@ -156,8 +170,6 @@ def _header_key(s: str) -> str:
     return " ".join(s.strip().rstrip(":：.…-–— ").split())
 
 
-_FILLER_KIND = {_header_key(h): kind for kind, heads in FILLER_HEADERS.items() for h in heads}
-_FILLER_FIRST = {k.split()[0] for k in _FILLER_KIND}
 
 
 def _fold_word(word: str) -> str:
@@ -166,7 +178,7 @@ def _fold_word(word: str) -> str:
     if not word.isascii():
         word = _HARAKAT.sub("", word.translate(_ARABIC_FOLD))
     return word
-_MAX_HEADER_CHARS = max(map(len, _FILLER_KIND)) + 6
+_use_vocabulary("")  # the shipped vocabulary; segment_text and DumpLines add FRAMING_LANGUAGES' folders
 
 
 # ----------------------------------------------------------------------------- public types
@@ -332,6 +344,7 @@ class DumpLines:
     """A text split into lines, each classified once. Regions of it become segments."""
 
     def __init__(self, text: str, *, file: str, options: SegmentOptions = SegmentOptions()):
+        _use_vocabulary()
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         lines = text.split("\n")
