@@ -1,4 +1,4 @@
-"""Precision and recall of framing/context.py, field by field, over tests/data/context_cases.tsv.
+"""Precision and recall of framing/context/, field by field, over tests/data/context_cases.tsv.
 
     python scripts/evaluate_context.py            # the table of scores
     python scripts/evaluate_context.py --errors   # and every row that is wrong, with what was read

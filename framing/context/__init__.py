@@ -1,11 +1,13 @@
 """Read each hit in context: whose voice, scare quotes, so-called, attribution verbs, negation, senses.
 
-One pass per document (:func:`read_in_context` and :func:`extra_hits` share it), linear in the
+One pass per document (:func:`read_document`; :func:`hit_readings` and :func:`document_extra_hits`
+read in it), linear in the
 length of the text: the quotation marks are found by one regular-expression scan
 (:mod:`framing.quotes`), and every trigger word (speech verbs, negators, so-called markers) by one
 Aho-Corasick scan of a lower-cased copy (Arabic letter forms folded); each hit and each trigger
 then looks only at a few words around it (bounded windows, never the whole document).
-The word lists are data: ``framing/data/context/*.tsv``.
+The word lists are data, one folder per language: ``framing/languages/<code>/*.tsv`` (schema in its
+README.md); a document is read with the lists of its own language only (:func:`language_for`).
 
 **Voice.** A hit inside a quotation that is speech is ``quoted``; inside the reported clause of an
 attribution verb it is ``attributed``; otherwise it is the outlet's ``own``. Reported clauses:
@@ -21,7 +23,8 @@ attribution verb it is ``attributed``; otherwise it is the outlet's ``own``. Rep
 
 A quotation is speech when an attribution verb introduces it (before it, after it, or its reported
 clause contains it), when a colon comes before it, when it is longer than four words, spans
-sentences or ends in "!" or "?", when an English speech verb stands a few words before it ("called
+sentences or ends in "!" or "?", when a speech verb (of a language whose ``verbs_mark_quotes`` is
+yes: English) stands a few words before it ("called
 for "meaningful action"") or a verb of speaking anywhere before it in its sentence ("blamed
 "religious zeal""), when a word for an utterance follows it ("his 'due process' remark"), when it
 continues the quotation of the sentence before, stands alone on its line (a quoted subheading) or

@@ -76,7 +76,7 @@ def _attribution(doc: Document, start: int, end: int, form: str) -> _Attribution
             return site.found(speaker, target, sp_span)
     # Inverted trailing: "..., said the governor." (not "The group, which ..., claimed the attack")
     if lw and lw[-1] in closers and any(_is_word(t) for t in lw[:-1]) and not _relative_clause(data, lw):
-        sp = _speaker_after(data, text, long_right(), verb.lang)  # the near window may cut the name
+        sp = _speaker_after(data, text, long_right())  # the near window may cut the name
         if sp and _short_tail(data, long_right(), sp[2]):
             return site.found(sp[0], (s0, left[-1][1]), sp[1:])
     # The subject before the verb.
@@ -160,7 +160,7 @@ def _leading(site: _Site, speaker: str, sp_span: tuple[int, int]) -> _Attributio
     if not any(_is_word(t) for t in rw):
         return None  # "the ministry said." reports nothing here
     if not speaker:
-        sp = _speaker_after(data, text, site.long_right(), "en") if not quote_follows else None
+        sp = _speaker_after(data, text, site.long_right()) if not quote_follows else None
         if sp and verb.frame == "clause" and _short_tail(data, site.long_right(), sp[2]):
             return None
     return site.found(speaker, (rstart, s1), sp_span)
@@ -190,13 +190,13 @@ def _relative_clause(data, lw: list[str]) -> bool:
 
 
 def _source(site: _Site) -> _Attribution | None:
-    doc, verb, start, end, s0, s1, left = site.doc, site.verb, site.start, site.end, site.s0, site.s1, site.left
+    doc, start, end, s0, s1, left = site.doc, site.start, site.end, site.s0, site.s1, site.left
     right = site.long_right()
     data = doc.data
     text = doc.text
     if right and right[0][0] in data.verbs:  # "حسبما قال شهود": the source follows the verb
         right = right[1:]
-    sp = _speaker_after(data, text, right, verb.lang)
+    sp = _speaker_after(data, text, right)
     speaker, sp_span = (sp[0], sp[1:]) if sp else ("", (0, 0))
     lead = [t for t, _, _ in left if _is_word(t) and t not in data.words["lead_in"]]
     if not lead:  # "According to X, CLAUSE"
@@ -210,7 +210,7 @@ def _source(site: _Site) -> _Attribution | None:
     return site.found(speaker, (s0, cut), sp_span)
 
 
-def _speaker_after(data, text, right, lang) -> tuple[str, int, int] | None:
+def _speaker_after(data, text, right) -> tuple[str, int, int] | None:
     """The noun phrase right after a verb: "said the governor", "according to Reuters"."""
     stops = data.words["stop"]
     words = []

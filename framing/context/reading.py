@@ -50,8 +50,9 @@ def _analyse(text: str, sentences: list[tuple[int, int]], data) -> Document:
     verbs.sort()
     markers.sort()
     negators.sort()
-    doc = Document(text, sentences, starts, [], [], [], {}, negators, [n[0] for n in negators],
-                   markers, [m[0] for m in markers], [m[1] for m in markers], data)
+    doc = Document(text=text, sentences=sentences, starts=starts, quotes=[], quote_starts=[], attributions=[],
+                   by_sentence={}, negators=negators, neg_ends=[n[0] for n in negators], markers=markers,
+                   marker_starts=[m[0] for m in markers], marker_ends=[m[1] for m in markers], data=data)
     # Attributions, in text order.
     quotes = find_quotes(text)
     covering = [(s, e) for s, e, w in markers if data.markers.get(w) == "before"]
