@@ -86,13 +86,3 @@ def model_layer(hits):
     if "category" not in hits.columns or not len(hits):
         return hits.iloc[0:0] if hasattr(hits, "iloc") else hits
     return hits[hits["category"] == MODEL_CATEGORY]
-
-
-def add_beyond_options(p) -> None:
-    """``--beyond-lexicon`` and ``--model-in-rates`` for analyze, hits, report and html."""
-    g = p.add_argument_group("beyond the lexicon")
-    g.add_argument("--beyond-lexicon", action="store_true",
-                   help="also mark words the word-level model reads as loaded that no lexicon lists "
-                        "(category model.loaded, read in context; English only; not counted in the rates)")
-    g.add_argument("--model-in-rates", action="store_true",
-                   help="with --beyond-lexicon: count those words in the rates and charts too")

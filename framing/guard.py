@@ -12,6 +12,7 @@ foresee cannot replace an input either.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
@@ -22,16 +23,27 @@ ANALYZE_FILES = ("documents.csv", "hits.csv", "rates_by_outlet.csv", "rates_by_p
 COMPARE_FILES = ("rates.csv", "keyness.csv", "naming.csv", "timeseries.csv", "changes.csv", "manifest.csv")
 
 
-def check_outputs(args) -> None:
+@dataclass(frozen=True)
+class PlannedRun:
+    """What a command was given, as far as this check needs it (the CLI fills it from its arguments)."""
+
+    command: str
+    output: str | None = None
+    store: str | None = None
+    values: tuple = ()      # (option name, value) of every option: a value naming a file or folder is an input
+    demo: bool = False      # --demo: the shipped demo corpus is an input
+
+
+def check_outputs(run: PlannedRun) -> None:
     """Refuse, before anything is written, the outputs that would replace an input or go where they
     cannot; register the inputs so that every later write checks again."""
-    command, output, store = getattr(args, "command", ""), getattr(args, "output", None), getattr(args, "store", None)
-    inputs = _input_paths(args, skip={"output", "store"} if command == "analyze" else {"output"})
+    command, output, store = run.command, run.output, run.store
+    inputs = _input_paths(run, skip={"output", "store"} if command == "analyze" else {"output"})
     if store and command == "analyze":   # analyze writes the store: it must not be an input
         protect_inputs(inputs)
         refuse_input(store, "--store")
     protect_inputs([*inputs, *([store] if store else [])])   # and no -o may replace the store
-    for target in planned_outputs(args):
+    for target in planned_outputs(run):
         refuse_input(target)
     if output and command in ("report", "exercise") and special_kind(output):
         beside = "its charts (PNG)" if command == "report" else "the answer key"
@@ -39,26 +51,26 @@ def check_outputs(args) -> None:
                           "which cannot go beside a device: give a file name; nothing was written")
 
 
-def _input_paths(args, skip: set[str]) -> list[str]:
+def _input_paths(run: PlannedRun, skip: set[str]) -> list[str]:
     """Every option value (but those in ``skip``) that names an existing file or folder."""
     found = []
-    for key, value in vars(args).items():
-        if key in skip or key in ("run", "command"):
+    for key, value in run.values:
+        if key in skip:
             continue
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, (str, os.PathLike)) and str(item) and os.path.exists(item):
                 found.append(str(item))
-    if getattr(args, "demo", False):
-        from .commands import demo_path
+    if run.demo:
+        from .ingest.readers import demo_path
 
         found.append(str(demo_path()))
     return found
 
 
-def planned_outputs(args) -> list[Path]:
+def planned_outputs(run: PlannedRun) -> list[Path]:
     """The files the command is known to write (it may write more: each write checks again)."""
-    output, command = getattr(args, "output", None), getattr(args, "command", "")
-    if command == "analyze" and not output and not getattr(args, "store", None):
+    output, command = run.output, run.command
+    if command == "analyze" and not output and not run.store:
         output = "reports/analysis"   # analyze's default folder
     if not output or is_stream(output):
         return [Path(output)] if output else []

@@ -162,3 +162,13 @@ def format_line(row, width: int, *, bold: bool) -> str:
     date = row["date"].strftime("%Y-%m-%d") if pd.notna(row["date"]) else "(no date)"
     outlet = str(row["outlet"])[:18]
     return f"{date:<10}  {outlet:<18}  {left:>{width}} {match} {right}"
+
+
+def write_dispersion(result: Concordance, path, fmt: str = "png") -> None:
+    """A dispersion (x-ray) plot of the concordance's occurrences across its documents."""
+    from . import plot, stats
+
+    # every occurrence gets its tick, whatever its voice, sense or negation
+    table = stats.dispersion_table(result.documents, result.lines.assign(category="", sense="loaded", negated=False),
+                                   options=stats.StatsOptions(voices=("own", "quoted", "attributed")))
+    plot.save_figure(plot.plot_dispersion(table), path, fmt=fmt)

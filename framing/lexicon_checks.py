@@ -90,3 +90,32 @@ def coverage(records, lexicon: Lexicon, *, window: int = 4, top: int = 60):
                     near[lw] += 1
     nearby = pd.DataFrame(near.most_common(top), columns=["word", "count_near_hits"])
     return pd.DataFrame(per_article), nearby
+
+
+LIST_COLUMNS = ["id", "lang", "term", "variants", "category", "referent", "strength", "neutral",
+                "rationale", "ambiguous"]
+STRENGTH_NAMES = {1: "mild", 2: "strong", 3: "extreme"}
+
+
+def entries_table(lexicon: Lexicon) -> pd.DataFrame:
+    """One row per entry (``framing lexicon list`` and ``stats``)."""
+    rows = [{"id": e.id, "lang": e.lang, "term": e.term, "variants": "|".join(e.variants), "category": e.category,
+             "referent": e.referent, "strength": e.strength, "neutral": "|".join(e.neutral),
+             "rationale": e.rationale, "ambiguous": "yes" if e.ambiguous else "no"} for e in lexicon.entries]
+    return pd.DataFrame(rows, columns=LIST_COLUMNS)
+
+
+def entry_lines(lexicon: Lexicon, e) -> list[str]:
+    """Everything about one entry, as ``framing lexicon show`` prints it (a blank line last)."""
+    cat = lexicon.categories.get(e.category)
+    lines = [f"{e.term}  [{e.id}]",
+             f"  variants:   {', '.join(e.variants) or '-'}",
+             f"  category:   {e.category} ({cat.label if cat else ''})",
+             f"  referent:   {e.referent or '-'}",
+             f"  strength:   {e.strength} ({STRENGTH_NAMES[e.strength]})",
+             f"  neutral:    {', '.join(e.neutral)}",
+             f"  rationale:  {e.rationale}"]
+    if e.ambiguous:
+        lines.append(f"  ambiguous:  yes; neutral sense when near: {', '.join(e.neutral_cues) or '-'}")
+    lines += [f"  sources:    {'; '.join(e.sources) or '-'}", f"  defined in: {e.file}:{e.line}", ""]
+    return lines

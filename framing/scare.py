@@ -52,24 +52,20 @@ def with_category(lexicon: Lexicon) -> Lexicon:
     return Lexicon(lexicon.entries, {**lexicon.categories, CATEGORY: SCARE_CATEGORY}, lexicon.files, lexicon.digest)
 
 
-def flag(args) -> bool | None:
-    """The command's --count-scare-quotes / --no-count-scare-quotes (None when neither was given)."""
-    return getattr(args, "count_scare_quotes", None)
+def setting_of(flag: bool | None, recorded: bool | None = None) -> bool:
+    """The setting a command uses: its flag (--count-scare-quotes / --no-count-scare-quotes, None when
+    neither was given) if given, else the one the store recorded, else apart."""
+    return bool(flag) if flag is not None else bool(recorded)
 
 
-def setting_of(args, recorded: bool | None = None) -> bool:
-    """The setting a command uses: its flag if given, else the one the store recorded, else apart."""
-    f = flag(args)
-    return bool(f) if f is not None else bool(recorded)
-
-
-def apply_setting(analysis, args, recorded: bool | None = None) -> bool:
-    """Apply the setting to an analysis in place (hits' categories, the lexicon's categories)."""
-    if recorded is None and getattr(args, "store", None):
+def apply_setting(analysis, flag: bool | None, *, store=None, recorded: bool | None = None) -> bool:
+    """Apply the setting to an analysis in place (hits' categories, the lexicon's categories);
+    ``store``: the store the analysis was read from, whose recorded setting counts when ``flag`` is None."""
+    if recorded is None and store:
         from .store import recorded_scare_setting
 
-        recorded = recorded_scare_setting(args.store)
-    count = setting_of(args, recorded)
+        recorded = recorded_scare_setting(store)
+    count = setting_of(flag, recorded)
     analysis.hits = recategorise(analysis.hits, count)
     analysis.lexicon = with_category(analysis.lexicon)
     analysis.count_scare_quotes = count
@@ -82,18 +78,17 @@ def describe(count: bool) -> str:
             "them to 'delegitimising')")
 
 
-def setting_note(analysis, count: bool, args=None) -> str:
+def setting_note(analysis, count: bool, flag: bool | None = None, *, store=None) -> str:
     """One line for stderr: which setting the numbers use, and where it came from."""
     where = ""
-    if args is not None and getattr(args, "store", None):
+    if store:
         from .store import recorded_scare_setting
 
-        recorded = recorded_scare_setting(args.store)
-        given = flag(args)
-        if given is None:
-            where = f" (the setting recorded in the store {args.store})"
-        elif recorded is not None and bool(recorded) != bool(given):
-            where = f" (as asked; the store {args.store} records the other setting)"
+        recorded = recorded_scare_setting(store)
+        if flag is None:
+            where = f" (the setting recorded in the store {store})"
+        elif recorded is not None and bool(recorded) != bool(flag):
+            where = f" (as asked; the store {store} records the other setting)"
     return "note: " + describe(count) + where
 
 

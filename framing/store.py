@@ -101,6 +101,16 @@ _DATA_TABLES = ("documents", "texts", "hits", "attributions", "examples", "manif
 
 
 @dataclass(frozen=True)
+class StoreOptions:
+    """The store a command works with: its file, whether to empty it first, and the command line
+    recorded as ``runs.command`` (the command's own arguments, e.g. ``framing analyze x.csv --store s``)."""
+
+    path: str | Path
+    rebuild: bool = False
+    command: str = ""
+
+
+@dataclass(frozen=True)
 class StoreRun:
     """What one ``analyze --store`` run did."""
 

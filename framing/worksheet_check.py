@@ -4,13 +4,12 @@ For every item: each hit's offsets give its words; no item rests on an article w
 passage is one to three sentences; the hits an item teaches are in the outlet's own voice (except
 'whose words?', which uses quotations on purpose). For rewrite items: nothing inside quotation
 marks changes, no instruction text of the lexicon is inserted, no doubled word is created.
-``python -m framing.worksheet_check FILE.json ...`` prints the problems and exits 1 if any.
+``python -m framing.cli.worksheet_check FILE.json ...`` prints the problems and exits 1 if any.
 """
 from __future__ import annotations
 
 import json
 import re
-import sys
 
 from .lexicon import load_lexicon
 from .quotes import find_quotes
@@ -76,19 +75,15 @@ def check_rewrite(original: str, neutral: str, instructions: set[str]) -> list[s
     return problems
 
 
-def main(argv=None) -> int:
+def check_files(paths) -> tuple[list[str], int]:
+    """The report on each worksheet JSON file (a line per file, then its problems) and the number of problems."""
     instructions = _instructions()
-    bad = 0
-    for path in (argv if argv is not None else sys.argv[1:]):
+    bad, lines = 0, []
+    for path in paths:
         record = json.loads(open(path, encoding="utf-8").read())
         problems = check_record(record, instructions)
         bad += len(problems)
-        print(f"{path}: {record['kind']}, {len(record['items'])} item(s), "
-              + ("no problem" if not problems else f"{len(problems)} problem(s)"))
-        for m in problems:
-            print(f"  {m}")
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        lines.append(f"{path}: {record['kind']}, {len(record['items'])} item(s), "
+                     + ("no problem" if not problems else f"{len(problems)} problem(s)"))
+        lines += [f"  {m}" for m in problems]
+    return lines, bad

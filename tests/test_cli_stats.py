@@ -1,37 +1,14 @@
 """`framing compare` and `framing kwic` in-process on the hand-counted mini corpus."""
 import csv
-import inspect
-import sys
 
 import matplotlib.image as mpimg
 import pytest
 
-from framing import cli
-from framing.cli_stats import add_stats_commands
-from framing.errors import FramingError
-
-
-def _main():
-    """framing.cli.main once it registers these commands; until then the same wiring here."""
-    if "add_stats_commands" in inspect.getsource(cli):
-        return cli.main
-
-    def main(argv):
-        parser = cli._Parser(prog="framing", formatter_class=cli._fmt())
-        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=cli._Parser)
-        add_stats_commands(sub, cli._fmt)
-        try:
-            args = parser.parse_args(argv)
-            return int(args.run(args) or 0)
-        except FramingError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return exc.exit_code
-
-    return main
+from framing.cli import main
 
 
 def run(*args):
-    return _main()([str(a) for a in args])
+    return main([str(a) for a in args])
 
 
 def rows(path):

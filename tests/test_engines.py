@@ -6,7 +6,7 @@ import framing.analyze
 import framing.engines
 from framing.analyze import AnalyzeOptions, analyze_corpus
 from framing.cli import main
-from framing.commands import demo_path
+from framing.ingest.readers import demo_path
 from framing.errors import OptionError
 from framing.lexicon import load_lexicon
 from framing.store import add_to_store, load_analysis

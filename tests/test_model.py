@@ -301,26 +301,9 @@ def test_evaluate_model_shapes():
 # ----------------------------------------------------------------------------- command line
 
 def _main(argv):
-    from framing.cli import build_parser, main
+    from framing.cli import main
 
-    choices = next(a for a in build_parser()._actions if a.dest == "command").choices
-    if "score" in choices:
-        return main(argv)
-    # until cli.py registers the model commands: the same parser pattern, in-process
-    from framing.cli import _fmt, _Parser
-    from framing.cli_model import add_model_commands
-    from framing.errors import FramingError
-
-    parser = _Parser(prog="framing")
-    add_model_commands(parser.add_subparsers(dest="command", parser_class=_Parser), _fmt)
-    try:
-        args = parser.parse_args(argv)
-        return int(args.run(args) or 0)
-    except FramingError as exc:
-        import sys
-
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    return main(argv)
 
 
 def test_cli_score_keeps_columns_and_adds_p_loaded(saved, tmp_path):

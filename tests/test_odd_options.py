@@ -40,7 +40,7 @@ def test_events_file_in_cp1252_is_read(tmp_path, capsys):
     out = tmp_path / "cmp"
     assert main(["compare", str(DATA / "mini_corpus.jsonl"), *LEX, "--events", str(events), "--charts", "none",
                  "--boot", "200", "-o", str(out), "--jobs", "1"]) == 0
-    from framing.cli_stats import read_events
+    from framing.compare import read_events
 
     assert list(read_events(events)["label"]) == ["Caf\xe9 bombing \u2013 first reports"]
 

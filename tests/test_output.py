@@ -262,14 +262,15 @@ def test_a_fifo_or_device_as_the_store_is_refused_at_once(tmp_path, capsys):
 def test_the_demo_corpus_is_an_input_too():
     """Checked on the parsed arguments alone, so that a regression cannot overwrite the shipped file."""
     from framing.cli import build_parser
-    from framing.commands import demo_path
+    from framing.ingest.readers import demo_path
     from framing.errors import OutputError
+    from framing.cli.common import planned_run
     from framing.guard import check_outputs
     from framing.output import protect_inputs
 
     args = build_parser().parse_args(["hits", "--demo", "--format", "csv", "-o", str(demo_path())])
     try:
         with pytest.raises(OutputError, match="is one of the inputs"):
-            check_outputs(args)
+            check_outputs(planned_run(args))
     finally:
         protect_inputs([])

@@ -10,7 +10,7 @@ import framing.analyze
 import framing.store
 from framing.analyze import AnalyzeOptions, analyze_corpus
 from framing.cli import main
-from framing.commands import demo_path
+from framing.ingest.readers import demo_path
 from framing.errors import InputError, OptionError
 from framing.lexicon import load_lexicon
 from framing.store import ALREADY_STORED, add_to_store, load_analysis, store_records

@@ -109,7 +109,7 @@ def test_same_seed_same_worksheet_other_seed_other_items(tmp_path):
 
 
 def test_items_are_real_passages_of_the_corpus(tmp_path):
-    from framing.commands import demo_path
+    from framing.ingest.readers import demo_path
     corpus = " ".join(" ".join(json.loads(line)["text"].split()) for line in demo_path().open(encoding="utf-8"))
     assert main(["exercise", "--demo", "--kind", "spot", "--items", "4", "--outlets", "Daily Clarion",
                  "-o", str(tmp_path / "s"), "--format", "json"]) == 0
@@ -192,7 +192,7 @@ def test_bad_options(tmp_path, capsys, args, message):
 
 
 def test_articles_without_outlet_are_counted_and_never_offered(tmp_path, capsys):
-    from framing.commands import demo_path
+    from framing.ingest.readers import demo_path
     rows = [json.loads(line) for line in demo_path().open(encoding="utf-8")]
     for r in rows[-10:]:
         r["outlet"] = ""

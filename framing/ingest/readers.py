@@ -72,6 +72,13 @@ def outlet_table(options: ReadOptions):
     return load_outlets(*options.outlet_aliases) if options.outlet_aliases else None
 
 
+def demo_path() -> Path:
+    """The bundled demo corpus (``--demo``)."""
+    from importlib import resources
+
+    return Path(str(resources.files("framing.data") / "demo" / "articles.jsonl"))
+
+
 def detect_format(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
