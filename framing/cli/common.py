@@ -82,6 +82,15 @@ def add_beyond_options(p) -> None:
                    help="with --beyond-lexicon: count those words in the rates and charts too")
 
 
+def add_data_options(p) -> None:
+    """The labelled sentences train and evaluate read."""
+    p.add_argument("data", metavar="DATA.csv", help="labelled sentences (.csv .tsv .jsonl .parquet)")
+    p.add_argument("--text-col", default="text", help="column holding the sentence (default: text)")
+    p.add_argument("--label-col", default="label", help="column holding the label (default: label)")
+    p.add_argument("--marked-col", default="biased_words",
+                   help="column of words marked as biased, |-separated; used when present (default: biased_words)")
+
+
 def add_output_options(sub, skip: tuple[str, ...] = ()) -> None:
     """Options of every command that writes files (each leaf command: ``lexicon show`` too)."""
     for name, p in sub.choices.items():

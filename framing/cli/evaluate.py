@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 
 from . import common
-from .train import add_data_options
 
 DESCRIPTION = (
     "Without --model: stratified k-fold cross-validation of training the classifier on\n"
@@ -23,7 +22,7 @@ DESCRIPTION = (
 def add(sub) -> None:
     p = common.add_parser(sub, "evaluate",
                           "cross-validated precision, recall, F1, ROC-AUC; calibration and learning curve", DESCRIPTION)
-    add_data_options(p)
+    common.add_data_options(p)
     p.add_argument("--model", metavar="MODEL", help="evaluate this trained model on DATA instead of cross-validating training")
     p.add_argument("--folds", type=int, default=5, help="number of stratified folds (default: 5)")
     p.add_argument("--seed", type=int, default=0, help="random seed of the folds (default: 0)")

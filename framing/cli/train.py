@@ -16,18 +16,9 @@ DESCRIPTION = (
     "  framing score new.csv --model mine.skops -o scored.csv\n")
 
 
-def add_data_options(p) -> None:
-    """The labelled data of train and evaluate."""
-    p.add_argument("data", metavar="DATA.csv", help="labelled sentences (.csv .tsv .jsonl .parquet)")
-    p.add_argument("--text-col", default="text", help="column holding the sentence (default: text)")
-    p.add_argument("--label-col", default="label", help="column holding the label (default: label)")
-    p.add_argument("--marked-col", default="biased_words",
-                   help="column of words marked as biased, |-separated; used when present (default: biased_words)")
-
-
 def add(sub) -> None:
     p = common.add_parser(sub, "train", "train a sentence classifier on your labelled sentences", DESCRIPTION)
-    add_data_options(p)
+    common.add_data_options(p)
     p.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     p.add_argument("-o", "--output", required=True, metavar="MODEL.skops", help="the model file to write")
     p.set_defaults(run=run)
