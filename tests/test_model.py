@@ -339,6 +339,50 @@ def test_cli_train_then_score(tmp_path):
     assert load_model(model_path).metadata["marked_words"] is True
 
 
+def test_cli_score_reads_legacy_encodings_and_writes_a_manifest(saved, tmp_path, capsys):
+    """cp1252 and UTF-16 files are decoded as the corpus readers decode them (framing.ingest.encoding),
+    and every row read is listed in OUT.manifest.csv with the file's encoding."""
+    cp = tmp_path / "cp.csv"
+    cp.write_bytes('id,text\n1,"Caf\xe9 owners were \u201cthugs\u201d, he said."\n2,Rain fell.\n'.encode("cp1252"))
+    u16 = tmp_path / "u16.tsv"
+    u16.write_bytes("id\ttext\n3\tLe caf\xe9 a ferm\xe9.\n".encode("utf-16"))
+    out = tmp_path / "scored.csv"
+    assert _main(["score", str(cp), str(u16), "--model", str(saved), "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str)
+    assert list(table["text"]) == ["Caf\xe9 owners were \u201cthugs\u201d, he said.", "Rain fell.", "Le caf\xe9 a ferm\xe9."]
+    assert list(table["file"]) == [str(cp), str(cp), str(u16)]
+    manifest = pd.read_csv(tmp_path / "scored.manifest.csv", dtype=str, keep_default_na=False)
+    assert list(manifest["record"]) == ["row 1", "row 2", "row 1"]
+    assert list(manifest["status"]) == ["analysed"] * 3
+    assert list(manifest["encoding"])[0] == "cp1252" and list(manifest["encoding"])[2] == "utf-16 (BOM)"
+    assert "wrote " + str(out) + ": 3 rows" in capsys.readouterr().err
+
+
+def test_cli_score_txt_lines_are_rows_named_by_line(saved, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes("\ufeffFirst line.\n\nThird line, caf\xe9.\n".encode("utf-8"))
+    out = tmp_path / "n.csv"
+    assert _main(["score", str(notes), "--model", str(saved), "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype=str)
+    assert list(table["line"]) == ["1", "3"] and list(table["text"]) == ["First line.", "Third line, caf\xe9."]
+    manifest = pd.read_csv(tmp_path / "n.manifest.csv", dtype=str)
+    assert list(manifest["record"]) == ["line 1", "line 3"] and set(manifest["encoding"]) == {"utf-8 (BOM)"}
+
+
+def test_cli_train_reads_a_cp1252_file_and_writes_a_manifest(tmp_path):
+    texts, labels, marked = _data()
+    data = tmp_path / "train.csv"
+    pd.DataFrame({"text": [t + " caf\xe9" for t in texts], "label": labels}).to_csv(data, index=False,
+                                                                                  encoding="cp1252")
+    model_path = tmp_path / "mine.skops"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        assert _main(["train", str(data), "-o", str(model_path)]) == 0
+    manifest = pd.read_csv(tmp_path / "mine.manifest.csv", dtype=str)
+    assert len(manifest) == len(texts) and set(manifest["encoding"]) == {"cp1252"}
+    assert load_model(model_path).metadata["marked_words"] is False
+
+
 def test_cli_evaluate_writes_metrics_and_plots(saved, tmp_path):
     import matplotlib.pyplot as plt
 
