@@ -1,6 +1,6 @@
 """How good is each measure on *your* corpus: a coding sheet of sampled hits, scored by coders.
 
-Pipeline of plain tables (no files here; :mod:`framing.cli_audit` reads and writes them):
+Pipeline of plain tables (no files here; :mod:`framing.audit_files` reads and writes them, framing/cli/audit.py is the command):
 
 * :func:`sample_hits` -- a stratified random sample of hits (strata: any of category, voice,
   outlet, term), seeded and reproducible, each row with a stable ``hit_id`` derived from the hit

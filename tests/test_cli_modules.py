@@ -217,3 +217,30 @@ def test_the_readme_names_only_real_commands():
     top = _actions(build_parser())
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     assert check_mentions(lines, top, prose=True) == []
+
+
+def test_python_dash_m_framing_runs_the_cli():
+    from framing import __version__
+
+    run = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and run.stdout.strip() == f"framing {__version__}"
+
+
+def test_worksheet_check_command(tmp_path, capsys):
+    import json
+
+    from framing.cli.worksheet_check import main as check
+
+    def record(end):
+        return {"kind": "spot", "items": [{"number": 1, "passages": [
+            {"text": "The regime fell.", "outlet": "X", "hits": [{"start": 4, "end": end, "surface": "regime",
+                                                                 "voice": "own"}]}]}]}
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text(json.dumps(record(10)), encoding="utf-8")
+    bad.write_text(json.dumps(record(9)), encoding="utf-8")
+    assert check([str(good)]) == 0
+    assert capsys.readouterr().out == f"{good}: spot, 1 item(s), no problem\n"
+    assert check([str(good), str(bad)]) == 1
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{bad}: spot, 1 item(s), 1 problem(s)", "  item 1: hit offsets 4-9 do not give 'regime'"]
