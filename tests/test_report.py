@@ -57,12 +57,26 @@ def test_demo_report_pngs_beside_pdf_are_not_blank(demo_report):
         assert not_blank(png), png
 
 
-def test_report_is_reproducible(demo_report, tmp_path):
-    again = tmp_path / "demo.pdf"
-    assert main(["report", "--demo", "-o", str(again), "--jobs", "2"]) == 0
-    assert again.read_bytes() == demo_report.read_bytes()
+def _words(pdf) -> str:
+    return " ".join("\n".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+
+
+def test_report_is_reproducible(demo_report, tmp_path, monkeypatch):
+    """The same command gives the same bytes; other workers (--jobs) the same charts and the same text
+    but for the command line the reproducibility page records (the command's own arguments)."""
+    argv = ["report", "--demo", "-o", "demo.pdf", "--jobs", "2"]
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        monkeypatch.chdir(tmp_path / folder)
+        assert main(argv) == 0
+    again = tmp_path / "a" / "demo.pdf"
+    assert again.read_bytes() == (tmp_path / "b" / "demo.pdf").read_bytes()
     for png in demo_report.parent.glob("demo-*.png"):
-        assert (tmp_path / png.name).read_bytes() == png.read_bytes()
+        assert (tmp_path / "a" / png.name).read_bytes() == png.read_bytes()
+    first = "framing report --demo -o " + str(demo_report) + " --jobs 1"
+    text, text_first = _words(again), _words(demo_report)
+    assert "framing " + " ".join(argv) in text and first in text_first
+    assert text.replace("framing " + " ".join(argv), "(command)") == text_first.replace(first, "(command)")
 
 
 def test_report_options_sections_and_outlets(tmp_path):
