@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from framing.cli import COMMANDS, build_parser, main
 
@@ -52,7 +51,6 @@ def test_every_cli_module_imports_alone_in_a_fresh_interpreter():
 
 def test_the_cli_modules_import_one_way():
     """__init__ -> command modules -> common -> library; never back (no cycle, not even a lazy one)."""
-    commands = {f"framing.cli.{c}" for c in COMMANDS}
     for path in CLI.glob("*.py"):
         name = "framing.cli" if path.stem == "__init__" else f"framing.cli.{path.stem}"
         cli_imports = {".".join(m.split(".")[:3]) for m in _imports(path, "framing.cli")   # the module of a name
@@ -69,7 +67,13 @@ def test_the_cli_modules_import_one_way():
         rel = path.relative_to(ROOT).with_suffix("")
         bad = {m for m in _imports(path, ".".join(rel.parts[:-1])) if m.startswith("framing.cli")}
         assert not bad, f"{rel}: the library imports the CLI ({bad})"
-    assert commands
+
+
+def test_one_module_per_command():
+    top = _actions(build_parser())
+    assert list(top) == list(COMMANDS)
+    modules = {p.stem for p in CLI.glob("*.py")} - {"__init__", "common", "worksheet_check"}
+    assert modules == set(COMMANDS)
 
 
 # ----------------------------------------------------------------------------- the namespace stops at the CLI
