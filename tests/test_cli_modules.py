@@ -19,7 +19,9 @@ LEX = ["--lexicons", "none", "--lexicon", str(DATA / "mini_lexicon.tsv")]
 
 
 def _cli_modules() -> list[str]:
-    return sorted(f"framing.cli.{p.stem}" if p.stem != "__init__" else "framing.cli" for p in CLI.glob("*.py"))
+    """Every module of framing/cli/ but __main__ (which runs the command line when imported)."""
+    return sorted(f"framing.cli.{p.stem}" if p.stem != "__init__" else "framing.cli" for p in CLI.glob("*.py")
+                  if p.stem != "__main__")
 
 
 def _imports(path: Path, package: str) -> set[str]:
@@ -57,6 +59,8 @@ def test_the_cli_modules_import_one_way():
                        if m == "framing.cli" or m.startswith("framing.cli.")}
         if name == "framing.cli":
             assert cli_imports <= {"framing.cli.common"}, cli_imports   # (the commands: by name, in build_parser)
+        elif name == "framing.cli.__main__":
+            assert cli_imports == {"framing.cli.main"}   # from . import main (the function)
         elif name == "framing.cli.common":
             assert not cli_imports, f"common imports {cli_imports}"
         else:
@@ -72,7 +76,7 @@ def test_the_cli_modules_import_one_way():
 def test_one_module_per_command():
     top = _actions(build_parser())
     assert list(top) == list(COMMANDS)
-    modules = {p.stem for p in CLI.glob("*.py")} - {"__init__", "common", "worksheet_check"}
+    modules = {p.stem for p in CLI.glob("*.py")} - {"__init__", "__main__", "common", "worksheet_check"}
     assert modules == set(COMMANDS)
 
 
@@ -226,8 +230,9 @@ def test_the_readme_names_only_real_commands():
 def test_python_dash_m_framing_runs_the_cli():
     from framing import __version__
 
-    run = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 0 and run.stdout.strip() == f"framing {__version__}"
+    for module in ("framing", "framing.cli"):
+        run = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 0 and run.stdout.strip() == f"framing {__version__}", module
 
 
 def test_worksheet_check_command(tmp_path, capsys):

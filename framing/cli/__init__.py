@@ -132,7 +132,3 @@ def _write_error_log(argv: list[str]) -> Path | None:
         return Path(name)
     except Exception:
         return None
-
-
-if __name__ == "__main__":
-    sys.exit(main())
