@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from .bootstrap import keyed_rng
 from .errors import InputError, OptionError
 
 LABELS = ("correct", "incorrect", "unsure")
@@ -99,10 +99,6 @@ def _allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
             if left == 0:
                 break
     return take
-
-
-def _rng(seed: int, key: str) -> np.random.Generator:
-    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(key.encode("utf-8"))])
 
 
 def stratum_labels(table: pd.DataFrame, by) -> pd.Series:
@@ -177,7 +173,7 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
     for stratum, g in pop.groupby("stratum", sort=True):
         k = take.get(stratum, 0)
         if k:
-            idx = _rng(options.seed, stratum).choice(len(g), size=k, replace=False)
+            idx = keyed_rng(options.seed, stratum).choice(len(g), size=k, replace=False)
             chosen.append(g.iloc[np.sort(idx)])
     sample = pd.concat(chosen, ignore_index=True)
     rows = []
@@ -197,7 +193,7 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
         sentences, no_hit_total = _sentences_without_hits(hits, texts, options, documents)
         rows.extend(sentences)
     sheet = pd.DataFrame(rows)
-    order = _rng(options.seed, "order").permutation(len(sheet))
+    order = keyed_rng(options.seed, "order").permutation(len(sheet))
     sheet = sheet.iloc[order].reset_index(drop=True)
     sid = sample_id_of(sheet["hit_id"])
     sheet.insert(0, "sample_id", sid)
@@ -233,7 +229,7 @@ def _sentences_without_hits(hits: pd.DataFrame, texts: dict[str, str], options: 
             candidates.append((doc_id, s0, s1))
     total = len(candidates)
     k = min(options.misses, total)
-    idx = np.sort(_rng(options.seed, "sentences").choice(total, size=k, replace=False)) if k else []
+    idx = np.sort(keyed_rng(options.seed, "sentences").choice(total, size=k, replace=False)) if k else []
     rows = []
     for i in idx:
         doc_id, s0, s1 = candidates[i]

@@ -24,7 +24,6 @@ voices of ``StatsOptions.voices`` (the outlet's own voice by default).
 """
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +31,7 @@ import pandas as pd
 from scipy import sparse
 from scipy import stats as sps
 
+from .bootstrap import keyed_rng, rate_intervals, ratio_replicates
 from .errors import OptionError
 from .tables import ALL, APART, PERIODS, period_labels
 
@@ -103,10 +103,6 @@ def group_labels(keys: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _rng(seed: int, key: str) -> np.random.Generator:
-    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(key.encode("utf-8"))])
-
-
 def _doc_matrix(documents: pd.DataFrame, hits: pd.DataFrame):
     """Per-document count matrix (CSR, documents x features) and the features table.
 
@@ -133,48 +129,7 @@ def _doc_matrix(documents: pd.DataFrame, hits: pd.DataFrame):
     return counts, features
 
 
-# ----------------------------------------------------------------------------- bootstrap
-
-def _bootstrap_ci(counts, words: np.ndarray, rng: np.random.Generator, n_boot: int, level: float):
-    """Percentile interval of sum(counts)/sum(words) per column, resampling rows. Columns without
-    hits get (0, 0); fewer than two rows give NaN."""
-    n, f = counts.shape
-    low = np.zeros(f)
-    high = np.zeros(f)
-    if n < 2:
-        return low * np.nan, high * np.nan
-    nz = np.flatnonzero(counts.getnnz(axis=0))
-    if nz.size == 0:
-        return low, high
-    sub = counts[:, nz]
-    scale = np.ones(nz.size)
-    dense = n * nz.size <= 4_000_000
-    if dense:
-        # Columns proportional to each other (common in small groups: a term and its category)
-        # have proportional bootstrap distributions: resample each pattern once.
-        sub = sub.toarray()
-        scale = sub.sum(axis=0)
-        sub, inverse = np.unique(sub / scale, axis=1, return_inverse=True)
-    step = max(1, min(n_boot, 2_000_000 // n))
-    rates = np.empty((sub.shape[1], n_boot))
-    w = words.astype(float)
-    for b0 in range(0, n_boot, step):
-        nb = min(step, n_boot - b0)
-        idx = rng.integers(0, n, size=(nb, n))
-        weights = np.bincount((idx + (np.arange(nb) * n)[:, None]).ravel(), minlength=nb * n)
-        weights = weights.reshape(nb, n).astype(float)
-        num = weights @ sub if dense else np.asarray((sub.T @ weights.T).T)
-        den = weights @ w
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rates[:, b0:b0 + nb] = np.where(den[:, None] > 0, num / den[:, None], np.nan).T
-    alpha = 1 - level
-    quantile = np.nanquantile if np.isnan(rates).any() else np.quantile
-    q = quantile(rates, [alpha / 2, 1 - alpha / 2], axis=1)
-    if dense:
-        q = q[:, np.ravel(inverse)] * scale
-    low[nz], high[nz] = q[0], q[1]
-    return low, high
-
+# ------------------------------------------------------- rates per group (intervals: bootstrap.py)
 
 def _group_rates(keys: pd.DataFrame, words: np.ndarray, counts, features: pd.DataFrame,
                  options: StatsOptions, *, all_terms: bool = False) -> pd.DataFrame:
@@ -196,7 +151,7 @@ def _group_rates(keys: pd.DataFrame, words: np.ndarray, counts, features: pd.Dat
         w = words[a:b]
         hits = np.asarray(c.sum(axis=0)).ravel()
         total_words = w.sum()
-        low, high = _bootstrap_ci(c, w, _rng(options.seed, label), options.n_boot, options.level)
+        low, high = rate_intervals(c, w, keyed_rng(options.seed, label), options.n_boot, options.level)
         low, high = low * 1000, high * 1000
         if total_words > 0 and b - a >= 2:
             high = np.where(hits == 0, poisson_upper / total_words * 1000, high)
@@ -566,7 +521,7 @@ def label_changes(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOpt
         if cand.size == 0:
             continue
         g2, best = _best_split(y, cand)
-        rng = _rng(options.seed, f"{outlet}{GROUP_SEP}{referent}")
+        rng = keyed_rng(options.seed, f"{outlet}{GROUP_SEP}{referent}")
         g2_perm = _permutation_maxima(y, cand, rng, options.n_perm)
         p = (1 + np.sum(g2_perm >= g2 - 1e-9)) / (options.n_perm + 1)
         split = cand[best]
@@ -642,16 +597,14 @@ def rate_ratio(documents: pd.DataFrame, hits: pd.DataFrame, group_a: str, group_
         docs = documents[documents[by] == key]
         counts = docs["doc_id"].map(per_doc).fillna(0).to_numpy(dtype=float)
         words = docs["words"].to_numpy(dtype=float)
-        rng = _rng(options.seed, f"ratio|{key}|{category}")
+        rng = keyed_rng(options.seed, f"ratio|{key}|{category}")
         n = len(docs)
         out[f"rate_{g}"] = 1000 * counts.sum() / words.sum() if words.sum() else float("nan")
         out[f"n_docs_{g}"] = n
         if n < 2:
             reps.append(None)
             continue
-        idx = rng.integers(0, n, size=(options.n_boot, n))
-        c, w = counts[idx].sum(axis=1), words[idx].sum(axis=1)
-        reps.append(1000 * c / np.where(w > 0, w, np.nan))
+        reps.append(ratio_replicates(1000 * counts, words, rng, options.n_boot))
     ratio = out["rate_a"] / out["rate_b"] if out["rate_b"] else float("inf")
     out["ratio"] = ratio
     if reps[0] is None or reps[1] is None:
