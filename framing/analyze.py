@@ -21,7 +21,8 @@ from multiprocessing import get_context
 import pandas as pd
 
 from .context import document_extra_hits, hit_readings, languages, read_document
-from .ingest.readers import ReadOptions, iter_records, parse_one_date
+from .ingest.dates import parse_one_date
+from .ingest.readers import ReadOptions, iter_records
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
 from .match import Matcher
