@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..langguess import guess_lang
 from ..manifest import Manifest
-from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
 from .documents import DOCUMENT_FORMATS  # .pdf, .docx
 from .cells import JsonObject, json_object, unique_names
@@ -260,16 +260,6 @@ def _folder_outlet(path: Path, root: Path | None) -> str | None:
         return None
     rel = path.relative_to(root)
     return rel.parts[0] if len(rel.parts) > 1 else None
-
-
-def guess_lang(text: str) -> str:
-    """'ar' when most letters of the first 2,000 characters are Arabic, else 'en'."""
-    sample = text[:2000]
-    if not has_arabic(sample):
-        return "en"
-    arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06FF")
-    letters = sum(1 for ch in sample if ch.isalpha())
-    return "ar" if letters and arabic / letters > 0.5 else "en"
 
 
 # ----------------------------------------------------------------------------- opening files
