@@ -533,11 +533,13 @@ def _outlet_phrases() -> set[str]:
     """Outlet names and aliases (framing/data/outlets.tsv), lower case, as phrases."""
     from .ingest.outlets import SHIPPED_TABLE
 
+    from .tsv import table_lines
+
     out = set()
-    for line in SHIPPED_TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        for cell in line.split("\t")[:2]:
+    # the header row's 'alias' and 'outlet' are read as phrases too (as before: kept so that
+    # discover's output does not change)
+    for _, cells in table_lines(SHIPPED_TABLE.read_text(encoding="utf-8")):
+        for cell in cells[:2]:
             words = _WORD.findall(cell.lower())
             if words:
                 out.add(" ".join(words))
