@@ -30,14 +30,13 @@ import pandas as pd
 
 from .bootstrap import keyed_rng
 from .errors import InputError, OptionError
+from .types import AGREEMENT_COLUMNS, AUDIT_STRATA, PRECISION_COLUMNS, SHEET_COLUMNS, VOICE_COLUMNS, VOICES
 
 LABELS = ("correct", "incorrect", "unsure")
-VOICE_LABELS = ("own", "quoted", "attributed")
-STRATA = ("category", "voice", "outlet", "term", "lang")
+VOICE_LABELS = VOICES
+STRATA = AUDIT_STRATA
 KINDS = ("hit", "sentence")
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
-SHEET_COLUMNS = ["sample_id", "hit_id", "kind", "stratum", "stratum_size", "outlet", "date", "doc_id", "term",
-                 "category", "voice", "flags", "sentence", "label", "voice_label", "note"]
 REQUIRED_COLUMNS = ("sample_id", "hit_id", "kind", "stratum", "stratum_size", "label")
 Z95 = 1.959963984540054
 
@@ -427,10 +426,6 @@ def consensus(labels: pd.DataFrame, column: str = "label") -> pd.Series:
     return out
 
 
-PRECISION_COLUMNS = ["scope", "stratum", "coder", "n_sampled", "n_coded", "correct", "incorrect", "unsure",
-                     "precision", "ci_low", "ci_high", "stratum_size", "weight", "n_effective", *STRATA]
-
-
 def _precision_row(scope, stratum, coder, labels: pd.Series, n_sampled: int, size: int = 0) -> dict:
     correct, incorrect = int((labels == "correct").sum()), int((labels == "incorrect").sum())
     unsure = int((labels == "unsure").sum())
@@ -501,9 +496,6 @@ def precision_table(sheets: Sheets) -> pd.DataFrame:
     return table
 
 
-AGREEMENT_COLUMNS = ["field", "measure", "value", "n_items", "n_coders", "observed_agreement", "implementation", "note"]
-
-
 def agreement_table(sheets: Sheets) -> pd.DataFrame:
     """Krippendorff's alpha (nominal), Cohen's kappa (mean over coder pairs) and Fleiss' kappa
     (nltk's multi-pi, Fleiss 1971 = Siegel and Castellan's K) for ``label`` and ``voice_label``,
@@ -565,9 +557,6 @@ def disagreements(sheets: Sheets) -> pd.DataFrame:
         out[f"label_{c}"] = wide_l.loc[out.index, c]
         out[f"voice_label_{c}"] = wide_v.loc[out.index, c]
     return out.reset_index().sort_values(["stratum", "hit_id"]).reset_index(drop=True)
-
-
-VOICE_COLUMNS = ["voice", "n_labelled", "agree", "accuracy", "ci_low", "ci_high"]
 
 
 def voice_table(sheets: Sheets) -> pd.DataFrame:

@@ -30,10 +30,7 @@ import pandas as pd
 from .bootstrap import keyed_rng, replicate_weights
 from .errors import InputError
 from .tables import ALL, APART
-
-CORRECTED_COLUMNS = ["group", "category", "hits", "words", "n_docs", "rate_per_1k", "precision", "precision_low",
-                     "precision_high", "precision_n", "precision_from", "corrected_per_1k", "corrected_low",
-                     "corrected_high"]
+from .types import CORRECTED_COLUMNS
 
 
 @dataclass(frozen=True)

@@ -49,9 +49,8 @@ from scipy.stats import chi2
 from .errors import OptionError
 from .stats import benjamini_hochberg, g2
 from .wordmodel import function_words, score_windows
+from .types import CANDIDATE_COLUMNS, DRAFT_COLUMNS
 
-CANDIDATE_COLUMNS = ["rank", "term", "group", "count", "docs", "keyness_z", "g2", "q_value", "p_loaded", "score",
-                     "stable", "example", "words"]
 ALL = "(all)"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME_PARTICLE = re.compile(r"^[a-z]{1,3}['’-][^\W\d_]*[A-Z]")  # al-Tanf, d'Estaing, bin-Salman
@@ -553,8 +552,6 @@ DRAFT_HEADER = (
     "# Every row is a draft: the category is a guess, the neutral alternative and the rationale are\n"
     "# placeholders, the referent is empty. Review each row (keep, correct or delete it) before use;\n"
     "# check with: framing lexicon validate FILE. Format: lexicons/SCHEMA.md.\n")
-DRAFT_COLUMNS = ["id", "lang", "term", "variants", "category", "referent", "strength", "neutral", "rationale",
-                 "ambiguous", "neutral_cues", "sources"]
 
 
 def guess_category(term: str) -> str:

@@ -55,6 +55,7 @@ from . import __version__
 from .bootstrap import keyed_rng, percentile_interval, ratio_replicates, unit_totals
 from .errors import FramingError, ModelError
 from .output import file_sha256
+from .types import SENTENCE_COLUMNS
 
 FORMAT = "framing.loadedness"
 FORMAT_VERSION = 1
@@ -603,8 +604,6 @@ def load_model(path: str | Path | None = None, *, fmt: str = FORMAT, trusted: tu
 
 
 # ----------------------------------------------------------------------------- corpus scores
-
-SENTENCE_COLUMNS = ["doc_id", "outlet", "date", "sentence", "start", "end", "text", "p_loaded", "label"]
 
 
 def score_corpus(model: LoadednessModel, corpus: pd.DataFrame) -> pd.DataFrame:

@@ -34,6 +34,7 @@ from scipy import stats as sps
 from .bootstrap import keyed_rng, rate_intervals, ratio_replicates
 from .errors import OptionError
 from .tables import ALL, APART, PERIODS, period_labels
+from .types import CHANGE_COLUMNS, DISPERSION_COLUMNS, KEYNESS_COLUMNS, NAMING_COLUMNS, RATE_CI_COLUMNS, TIMESERIES_COLUMNS, returns_table
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,6 @@ class StatsOptions:
     change_min_docs: int = 3      # documents on each side of a change point, at least
 
 
-RATE_CI_COLUMNS = ["group", "category", "term", "hits", "words", "rate_per_1k", "ci_low", "ci_high",
-                   "n_docs", "warning", "entry"]
-KEYNESS_COLUMNS = ["group", "term", "hits_group", "hits_rest", "log_odds", "z", "g2", "p_adj", "entry",
-                   "category", "words_group", "words_rest", "rate_group_per_1k", "rate_rest_per_1k",
-                   "log_ratio", "p", "p_z", "p_adj_z"]
-NAMING_COLUMNS = ["referent", "group", "label", "hits", "share", "docs", "entry"]
-TIMESERIES_COLUMNS = ["outlet", "period", "period_start", "category", "term", "hits", "words", "n_docs",
-                      "rate_per_1k", "ci_low", "ci_high", "low", "warning", "window"]
-CHANGE_COLUMNS = ["outlet", "referent", "label", "change_period", "change_date", "share_before",
-                  "share_after", "hits_before", "hits_after", "docs_before", "docs_after",
-                  "label_before", "label_after", "g2", "p_value", "p_adj", "evidence"]
-DISPERSION_COLUMNS = ["term", "doc_index", "outlet", "date", "doc_id", "hits", "n_docs_total",
-                      "outlet_first", "outlet_last"]
 GROUP_SEP = " | "
 _PERIOD_FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
@@ -200,6 +188,7 @@ def _warnings(n_docs: np.ndarray, words: np.ndarray, hits: np.ndarray, options: 
     return out
 
 
+@returns_table("rate_ci")
 def rates_ci(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",),
              options: StatsOptions = StatsOptions()) -> pd.DataFrame:
     """Hits per 1,000 words with a bootstrap interval, per group in ``by`` and per category/term.
@@ -291,6 +280,7 @@ def log_ratio(a, n_a, b, n_b):
     return np.log2(((a + pad) / np.asarray(n_a, dtype=float)) / ((b + pad) / np.asarray(n_b, dtype=float)))
 
 
+@returns_table("keyness")
 def keyness(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",), options: StatsOptions = StatsOptions(),
             *, reference: str | None = None) -> pd.DataFrame:
     """Terms that set each group apart from the rest (or from the group ``reference``).
@@ -364,6 +354,7 @@ def keyness(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",), options
 
 # ----------------------------------------------------------------------------- naming
 
+@returns_table("naming")
 def naming_matrix(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",),
                   options: StatsOptions = StatsOptions()) -> pd.DataFrame:
     """Who calls whom what: per referent and group, each label (term) with its hits, its share
@@ -400,6 +391,7 @@ def _feature_columns(features: pd.DataFrame, category: str, term: str) -> np.nda
     return np.flatnonzero(((features["category"] == category) & (features["entry"] == ALL)).to_numpy())
 
 
+@returns_table("timeseries")
 def timeseries(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOptions = StatsOptions(), *,
                category: str = ALL, term: str = ALL) -> pd.DataFrame:
     """Rate per outlet per period with a bootstrap interval, over the whole dated range.
@@ -487,6 +479,7 @@ def _best_split(y: np.ndarray, candidates: np.ndarray):
     return np.take_along_axis(g2, best[..., None], axis=-1)[..., 0], best
 
 
+@returns_table("changes")
 def label_changes(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOptions = StatsOptions(),
                   *, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
     """When did each outlet switch the labels it uses for a referent?
@@ -552,6 +545,7 @@ def label_changes(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOpt
 
 # ----------------------------------------------------------------------------- dispersion
 
+@returns_table("dispersion")
 def dispersion_table(documents: pd.DataFrame, hits: pd.DataFrame, *, terms=None, top: int = 12,
                      options: StatsOptions = StatsOptions()) -> pd.DataFrame:
     """One row per term and document using it, documents numbered by outlet then date

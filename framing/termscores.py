@@ -41,16 +41,9 @@ import pandas as pd
 
 from .bootstrap import keyed_rng, ratio_interval, unit_totals
 from .errors import ModelError
+from .types import INDEX_COLUMNS, TERM_SCORE_COLUMNS, returns_table
 
 VOICE_WEIGHTS = {"own": 1.0, "attributed": 0.5, "quoted": 0.25}
-
-TERM_SCORE_COLUMNS = [
-    "outlet", "entry", "term", "category", "strength", "hits", "documents", "per_10k_words",
-    "own_share", "attributed_share", "quoted_share", "mean_p_loaded", "mean_p_word", "term_score", "term_score_low",
-    "term_score_high",
-]
-INDEX_COLUMNS = ["outlet", "documents", "words", "hits", "loading_sum", "framing_index", "framing_index_low",
-                 "framing_index_high", "mean_term_score"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +109,7 @@ def add_word_scores(hits: pd.DataFrame, texts: dict[str, str], word_model=None) 
     return hits.assign(p_word=p)
 
 
+@returns_table("term_scores")
 def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame | None = None,
                 options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
     """One row per outlet and entry (columns TERM_SCORE_COLUMNS), most loaded first within each outlet."""
@@ -142,6 +136,7 @@ def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataF
     return out.sort_values(["outlet", "term_score", "hits"], ascending=[True, False, False], ignore_index=True)
 
 
+@returns_table("framing_index")
 def framing_index(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame,
                   options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
     """Per outlet: sum of hit loadings per ``per_words`` words, with a document bootstrap interval."""
