@@ -247,7 +247,13 @@ def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha, alpha0):
 
 def g2_2x2(a, n_a, b, n_b):
     """Log-likelihood G2 of the 2x2 table [[a, n_a - a], [b, n_b - b]] (term vs other words in
-    two corpora; 0 * log 0 = 0)."""
+    two corpora; 0 * log 0 = 0).
+
+    nltk's BigramAssocMeasures.likelihood_ratio computes the same statistic but is not used: it
+    adds 1e-20 inside the logarithm and forms the expected counts in another order, so on real
+    tables about half of its values differ from these in the last bits (up to 2e-5 relative where
+    G2 is near 0 and the terms cancel), which would change keyness.csv; and it scores one table
+    per Python call, where this takes whole columns (issue 16, tests/test_stats.py)."""
     a, n_a, b, n_b = (np.asarray(v, dtype=float) for v in (a, n_a, b, n_b))
     obs = np.stack([a, n_a - a, b, n_b - b])
     total = n_a + n_b
