@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .types import ATTRIBUTION_RATE_COLUMNS, RATE_COLUMNS, returns_table
+from .types import ATTRIBUTION_RATE_COLUMNS, RATE_COLUMNS, VOICES, returns_table
 
 NO_DATE = "(no date)"
 ALL = "(all)"
@@ -71,7 +71,7 @@ def hit_counts(hits: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
     table = pd.DataFrame({k: h[k] for k in COUNT_KEYS if k in keys})
     if period is not None:
         table.insert(1, "period", period_labels(h["date"], period))
-    for col, voice in zip(COUNTS[:3], ("own", "quoted", "attributed")):
+    for col, voice in zip(COUNTS[:3], VOICES):
         table[col] = ((h["voice"] == voice) & ~negated).astype("int64")
     table["hits_negated"] = negated.astype("int64")
     return table.groupby(keys, dropna=False, sort=False)[COUNTS].sum().reset_index()
