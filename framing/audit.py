@@ -272,7 +272,7 @@ def read_sheet_file(path) -> tuple[pd.DataFrame, list[int]]:
 
         table = read_docx_sheet(path)
         return table, list(range(2, len(table) + 2))
-    import csv
+    from .tsv import table_lines
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -283,17 +283,14 @@ def read_sheet_file(path) -> tuple[pd.DataFrame, list[int]]:
     first = text.split("\n", 1)[0]
     # a spreadsheet set to another locale may save with semicolons or tabs
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     rows, lines = [], []
     header = None
-    for row in reader:
+    for line, row in table_lines(text, delimiter=delimiter, quoted=True):  # framing/tsv.py
         if header is None:
             header = [h.strip() for h in row]
             continue
-        if not any(c.strip() for c in row):
-            continue
         rows.append(row + [""] * (len(header) - len(row)))
-        lines.append(reader.line_num)
+        lines.append(line)
     if header is None:
         raise InputError(f"{path}: empty: give a sheet written by framing audit sample")
     return pd.DataFrame([r[:len(header)] for r in rows], columns=header, dtype=str), lines

@@ -51,6 +51,7 @@ def test_not_utf8_is_an_error_naming_the_file(tmp_path):
 def test_every_former_reader_reads_through_tsv():
     import inspect
 
+    import framing.audit
     import framing.discover
     import framing.ingest.corrections
     import framing.ingest.outlets
@@ -58,8 +59,17 @@ def test_every_former_reader_reads_through_tsv():
     import framing.lexicon
     import framing.sense
 
-    for module in (framing.discover, framing.ingest.corrections, framing.ingest.outlets, framing.languages,
+    for module in (framing.audit, framing.discover, framing.ingest.corrections, framing.ingest.outlets, framing.languages,
                    framing.lexicon, framing.sense):
         source = inspect.getsource(module)
         assert "table_lines" in source or "data_rows" in source, module.__name__
         assert "csv.reader" not in source, module.__name__
+
+
+def test_audit_sheets_keep_file_lines_through_the_one_reader(tmp_path):
+    from framing.audit import read_sheet_file
+
+    p = tmp_path / "sheet.csv"
+    p.write_text('sample_id,label,note\n1,correct,"two\nlines"\n\n2,incorrect,\n', encoding="utf-8")
+    table, lines = read_sheet_file(p)
+    assert table["label"].tolist() == ["correct", "incorrect"] and lines == [3, 5]
