@@ -23,6 +23,7 @@ from __future__ import annotations
 import zlib
 
 import numpy as np
+import pandas as pd
 
 
 def keyed_rng(seed: int, key: str) -> np.random.Generator:
@@ -33,8 +34,6 @@ def keyed_rng(seed: int, key: str) -> np.random.Generator:
 
 def unit_totals(values: np.ndarray, units) -> tuple[np.ndarray, np.ndarray]:
     """Per unit (in order of first appearance): the sum of ``values`` and the number of values."""
-    import pandas as pd
-
     codes, _ = pd.factorize(np.asarray(units), sort=False)
     k = int(codes.max()) + 1 if len(codes) else 0
     sums = np.bincount(codes, weights=np.asarray(values, dtype=float), minlength=k)

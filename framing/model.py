@@ -55,7 +55,7 @@ from . import __version__
 from .bootstrap import keyed_rng, percentile_interval, ratio_replicates, unit_totals
 from .errors import FramingError, ModelError
 from .output import file_sha256
-from .types import SENTENCE_COLUMNS
+from .types import LOADEDNESS_COLUMNS, SENTENCE_COLUMNS
 
 FORMAT = "framing.loadedness"
 FORMAT_VERSION = 1
@@ -631,7 +631,8 @@ def aggregate(sentences: pd.DataFrame, by: str | list[str], *, cluster: str | No
     ``["outlet", "period"]`` for periods (add the period column first, e.g. with
     ``framing.tables.period_labels``). The bootstrap resamples ``cluster`` units (whole documents by
     default, since sentences of one article are not independent) within each group; with
-    ``cluster=None`` or ``cluster`` in ``by`` it resamples sentences.
+    ``cluster=None`` or ``cluster`` in ``by`` it resamples sentences. Each group draws from its own
+    generator (framing/bootstrap.py), so adding a group moves no other group's interval.
 
     Columns: the ``by`` columns, sentences, units, mean_p, mean_p_low, mean_p_high, share_loaded,
     share_loaded_low, share_loaded_high.
@@ -644,8 +645,7 @@ def aggregate(sentences: pd.DataFrame, by: str | list[str], *, cluster: str | No
         raise ModelError(f"aggregate: level {level} must be between 0 and 1, e.g. 0.95")
     use_cluster = cluster if (cluster and cluster in sentences.columns and cluster not in by) else None
     rows = []
-    columns = by + ["sentences", "units", "mean_p", "mean_p_low", "mean_p_high",
-                    "share_loaded", "share_loaded_low", "share_loaded_high"]
+    columns = by + LOADEDNESS_COLUMNS
     if sentences.empty:
         return pd.DataFrame(columns=columns)
     for key, group in sentences.groupby(by, sort=True, dropna=False):

@@ -105,6 +105,8 @@ TABLES: dict[str, _T] = {
     # framing model (framing.model, framing.termscores)
     "sentences": _cols("doc_id:str outlet:str date:date sentence:int start:int end:int text:str p_loaded:float "
                        "label:str"),
+    "loadedness": _cols("sentences:int units:int mean_p:float mean_p_low:float mean_p_high:float "
+                        "share_loaded:float share_loaded_low:float share_loaded_high:float"),  # by ... + these
     "term_scores": _cols("outlet:str entry:str term:str category:str strength:int hits:int documents:int "
                          "per_10k_words:float own_share:float attributed_share:float quoted_share:float "
                          "mean_p_loaded:float mean_p_word:float term_score:float term_score_low:float "
@@ -147,6 +149,7 @@ DISPERSION_COLUMNS = list(TABLES["dispersion"])
 CORRECTED_COLUMNS = list(TABLES["corrected_rates"])
 KWIC_COLUMNS = list(TABLES["kwic"])
 SENTENCE_COLUMNS = list(TABLES["sentences"])
+LOADEDNESS_COLUMNS = list(TABLES["loadedness"])
 TERM_SCORE_COLUMNS = list(TABLES["term_scores"])
 INDEX_COLUMNS = list(TABLES["framing_index"])
 CANDIDATE_COLUMNS = list(TABLES["candidates"])
