@@ -21,17 +21,15 @@ from multiprocessing import get_context
 import pandas as pd
 
 from .context import document_extra_hits, hit_readings, languages, read_document
-from .ingest.readers import ReadOptions, iter_records, parse_one_date
+from .ingest.dates import parse_one_date
+from .ingest.readers import ReadOptions, iter_records
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
 from .match import Matcher
 from .sentences import sentence_spans
 from .tables import SEPARATE_CATEGORIES
-from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
+from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_COLUMNS, HIT_OUTPUT_COLUMNS, check_table
 
-HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
-ATTRIBUTION_COLUMNS = ["doc_id", "outlet", "date", "start", "end", "verb", "attribution_class", "speaker",
-                       "voice", "file", "line"]
 EXAMPLES_PER_TERM = 3
 MAX_EXAMPLE_CHARS = 4000      # an example sentence longer than this keeps only ...
 EXAMPLE_CONTEXT_CHARS = 1000  # ... this many characters each side of the term (reports show 150)
@@ -275,8 +273,8 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
             progress.update(len(result))
     progress.close()
     hits, attributions = sink.finish()
-    return Analysis(concat_frames(docs, document_frame), hits, examples, lexicon, manifest, texts, attributions,
-                    options.count_scare_quotes)
+    documents = check_table("documents", concat_frames(docs, document_frame))
+    return Analysis(documents, hits, examples, lexicon, manifest, texts, attributions, options.count_scare_quotes)
 
 
 class TablesInMemory:
@@ -291,7 +289,8 @@ class TablesInMemory:
         self.attributions.append(result.attributions)
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        return concat_frames(self.hits, hit_frame), concat_frames(self.attributions, attribution_frame)
+        return (check_table("hits", concat_frames(self.hits, hit_frame), extra=("file", "line")),
+                check_table("attributions", concat_frames(self.attributions, attribution_frame)))
 
 
 def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[ChunkResult]:

@@ -23,21 +23,20 @@ from __future__ import annotations
 
 import hashlib
 import math
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from .bootstrap import keyed_rng
 from .errors import InputError, OptionError
+from .types import AGREEMENT_COLUMNS, AUDIT_STRATA, PRECISION_COLUMNS, SHEET_COLUMNS, VOICE_COLUMNS, VOICES
 
 LABELS = ("correct", "incorrect", "unsure")
-VOICE_LABELS = ("own", "quoted", "attributed")
-STRATA = ("category", "voice", "outlet", "term", "lang")
+VOICE_LABELS = VOICES
+STRATA = AUDIT_STRATA
 KINDS = ("hit", "sentence")
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
-SHEET_COLUMNS = ["sample_id", "hit_id", "kind", "stratum", "stratum_size", "outlet", "date", "doc_id", "term",
-                 "category", "voice", "flags", "sentence", "label", "voice_label", "note"]
 REQUIRED_COLUMNS = ("sample_id", "hit_id", "kind", "stratum", "stratum_size", "label")
 Z95 = 1.959963984540054
 
@@ -99,10 +98,6 @@ def _allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
             if left == 0:
                 break
     return take
-
-
-def _rng(seed: int, key: str) -> np.random.Generator:
-    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(key.encode("utf-8"))])
 
 
 def stratum_labels(table: pd.DataFrame, by) -> pd.Series:
@@ -177,7 +172,7 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
     for stratum, g in pop.groupby("stratum", sort=True):
         k = take.get(stratum, 0)
         if k:
-            idx = _rng(options.seed, stratum).choice(len(g), size=k, replace=False)
+            idx = keyed_rng(options.seed, stratum).choice(len(g), size=k, replace=False)
             chosen.append(g.iloc[np.sort(idx)])
     sample = pd.concat(chosen, ignore_index=True)
     rows = []
@@ -197,7 +192,7 @@ def sample_hits(hits: pd.DataFrame, texts: dict[str, str], options: SampleOption
         sentences, no_hit_total = _sentences_without_hits(hits, texts, options, documents)
         rows.extend(sentences)
     sheet = pd.DataFrame(rows)
-    order = _rng(options.seed, "order").permutation(len(sheet))
+    order = keyed_rng(options.seed, "order").permutation(len(sheet))
     sheet = sheet.iloc[order].reset_index(drop=True)
     sid = sample_id_of(sheet["hit_id"])
     sheet.insert(0, "sample_id", sid)
@@ -233,7 +228,7 @@ def _sentences_without_hits(hits: pd.DataFrame, texts: dict[str, str], options: 
             candidates.append((doc_id, s0, s1))
     total = len(candidates)
     k = min(options.misses, total)
-    idx = np.sort(_rng(options.seed, "sentences").choice(total, size=k, replace=False)) if k else []
+    idx = np.sort(keyed_rng(options.seed, "sentences").choice(total, size=k, replace=False)) if k else []
     rows = []
     for i in idx:
         doc_id, s0, s1 = candidates[i]
@@ -277,7 +272,7 @@ def read_sheet_file(path) -> tuple[pd.DataFrame, list[int]]:
 
         table = read_docx_sheet(path)
         return table, list(range(2, len(table) + 2))
-    import csv
+    from .tsv import table_lines
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -288,17 +283,14 @@ def read_sheet_file(path) -> tuple[pd.DataFrame, list[int]]:
     first = text.split("\n", 1)[0]
     # a spreadsheet set to another locale may save with semicolons or tabs
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     rows, lines = [], []
     header = None
-    for row in reader:
+    for line, row in table_lines(text, delimiter=delimiter, quoted=True):  # framing/tsv.py
         if header is None:
             header = [h.strip() for h in row]
             continue
-        if not any(c.strip() for c in row):
-            continue
         rows.append(row + [""] * (len(header) - len(row)))
-        lines.append(reader.line_num)
+        lines.append(line)
     if header is None:
         raise InputError(f"{path}: empty: give a sheet written by framing audit sample")
     return pd.DataFrame([r[:len(header)] for r in rows], columns=header, dtype=str), lines
@@ -431,10 +423,6 @@ def consensus(labels: pd.DataFrame, column: str = "label") -> pd.Series:
     return out
 
 
-PRECISION_COLUMNS = ["scope", "stratum", "coder", "n_sampled", "n_coded", "correct", "incorrect", "unsure",
-                     "precision", "ci_low", "ci_high", "stratum_size", "weight", "n_effective", *STRATA]
-
-
 def _precision_row(scope, stratum, coder, labels: pd.Series, n_sampled: int, size: int = 0) -> dict:
     correct, incorrect = int((labels == "correct").sum()), int((labels == "incorrect").sum())
     unsure = int((labels == "unsure").sum())
@@ -505,9 +493,6 @@ def precision_table(sheets: Sheets) -> pd.DataFrame:
     return table
 
 
-AGREEMENT_COLUMNS = ["field", "measure", "value", "n_items", "n_coders", "observed_agreement", "implementation", "note"]
-
-
 def agreement_table(sheets: Sheets) -> pd.DataFrame:
     """Krippendorff's alpha (nominal), Cohen's kappa (mean over coder pairs) and Fleiss' kappa
     (nltk's multi-pi, Fleiss 1971 = Siegel and Castellan's K) for ``label`` and ``voice_label``,
@@ -569,9 +554,6 @@ def disagreements(sheets: Sheets) -> pd.DataFrame:
         out[f"label_{c}"] = wide_l.loc[out.index, c]
         out[f"voice_label_{c}"] = wide_v.loc[out.index, c]
     return out.reset_index().sort_values(["stratum", "hit_id"]).reset_index(drop=True)
-
-
-VOICE_COLUMNS = ["voice", "n_labelled", "agree", "accuracy", "ci_low", "ci_high"]
 
 
 def voice_table(sheets: Sheets) -> pd.DataFrame:

@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import json
 import math
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .bootstrap import keyed_rng, replicate_weights
 from .errors import InputError
 from .tables import ALL, APART
-
-CORRECTED_COLUMNS = ["group", "category", "hits", "words", "n_docs", "rate_per_1k", "precision", "precision_low",
-                     "precision_high", "precision_n", "precision_from", "corrected_per_1k", "corrected_low",
-                     "corrected_high"]
+from .types import CORRECTED_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -99,10 +96,6 @@ def cell_precision(audit: Audit, category: str, group: str, voice: str = "own") 
     return p, n, "audit overall (this category was not sampled)" if has_category else "audit overall"
 
 
-def _rng(seed: int, key: str) -> np.random.Generator:
-    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(key.encode("utf-8"))])
-
-
 def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *, by=("outlet",),
                     n_boot: int = 2000, seed: int = 0, level: float = 0.95, voices=("own",)) -> pd.DataFrame:
     """Per group and category (and '(all)'): rate, precision, corrected rate and its interval."""
@@ -127,11 +120,9 @@ def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *
         if len(hh):
             np.add.at(counts, (pos, pd.Index(cats).get_indexer(hh["category"])), 1)
         words = d["words"].to_numpy(dtype=float)
-        rng = _rng(seed, f"corrected|{group}")
-        idx = rng.integers(0, n, size=(n_boot, n)) if n >= 2 else None
-        if idx is not None:
-            w = np.zeros((n_boot, n))
-            np.add.at(w, (np.repeat(np.arange(n_boot), n), idx.ravel()), 1)
+        rng = keyed_rng(seed, f"corrected|{group}")
+        w = replicate_weights(rng, n, n_boot) if n >= 2 else None
+        if w is not None:
             den = w @ words
             rate_b = 1000 * (w @ counts) / np.where(den > 0, den, np.nan)[:, None]
         total_words = words.sum()
@@ -146,14 +137,14 @@ def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *
                 from scipy.stats import beta as beta_dist
 
                 a, b = p * n_eff + 0.5, (1 - p) * n_eff + 0.5
-                draws = _rng(seed, f"precision|{cat}|{source}").beta(a, b, size=n_boot)
+                draws = keyed_rng(seed, f"precision|{cat}|{source}").beta(a, b, size=n_boot)
                 lo, hi = beta_dist.ppf([alpha, 1 - alpha], a, b)
             p_all.append(p)
             p_b_all.append(draws)
             row = {"group": group, "category": cat, "hits": int(counts[:, j].sum()), "words": int(total_words),
                    "n_docs": n, "rate_per_1k": rate[j], "precision": p, "precision_low": lo, "precision_high": hi,
                    "precision_n": n_eff, "precision_from": source, "corrected_per_1k": rate[j] * p}
-            if idx is not None and not math.isnan(p):
+            if w is not None and not math.isnan(p):
                 prod = rate_b[:, j] * draws
                 row["corrected_low"], row["corrected_high"] = np.nanquantile(prod, [alpha, 1 - alpha])
             else:
@@ -168,7 +159,7 @@ def corrected_rates(documents: pd.DataFrame, hits: pd.DataFrame, audit: Audit, *
         uncorrected = [c for c, p in zip(cats, p_all) if c not in APART and math.isnan(p)]
         if uncorrected:  # a category without a measured precision: the total cannot be corrected
             total["precision_from"] = f"not corrected: {', '.join(uncorrected)} not coded"
-        elif idx is not None and k:
+        elif w is not None and k:
             prod = (rate_b[:, in_total] * np.column_stack(p_b_all)[:, in_total]).sum(axis=1)
             total["corrected_low"], total["corrected_high"] = np.nanquantile(prod, [alpha, 1 - alpha])
         rows.append(total)

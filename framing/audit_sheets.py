@@ -18,6 +18,7 @@ import pandas as pd
 
 from .audit import LABELS, MARK_CLOSE, MARK_OPEN, SHEET_COLUMNS, VOICE_LABELS
 from .errors import InputError
+from .types import DOCX_COLUMNS
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0 auto;max-width:60em;padding:1em 1.5em;color:#222}
@@ -134,9 +135,6 @@ def docx_available() -> bool:
     except ImportError:
         return False
     return True
-
-
-DOCX_COLUMNS = ["hit_id", "sentence", "term", "category", "voice", "label", "voice_label", "note"]
 
 
 def write_docx(sheet: pd.DataFrame, path: str | Path, *, title: str) -> Path:

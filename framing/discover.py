@@ -49,9 +49,8 @@ from scipy.stats import chi2
 from .errors import OptionError
 from .stats import benjamini_hochberg, g2
 from .wordmodel import function_words, score_windows
+from .types import CANDIDATE_COLUMNS, DRAFT_COLUMNS
 
-CANDIDATE_COLUMNS = ["rank", "term", "group", "count", "docs", "keyness_z", "g2", "q_value", "p_loaded", "score",
-                     "stable", "example", "words"]
 ALL = "(all)"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME_PARTICLE = re.compile(r"^[a-z]{1,3}['’-][^\W\d_]*[A-Z]")  # al-Tanf, d'Estaing, bin-Salman
@@ -533,11 +532,13 @@ def _outlet_phrases() -> set[str]:
     """Outlet names and aliases (framing/data/outlets.tsv), lower case, as phrases."""
     from .ingest.outlets import SHIPPED_TABLE
 
+    from .tsv import table_lines
+
     out = set()
-    for line in SHIPPED_TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        for cell in line.split("\t")[:2]:
+    # the header row's 'alias' and 'outlet' are read as phrases too (as before: kept so that
+    # discover's output does not change)
+    for _, cells in table_lines(SHIPPED_TABLE.read_text(encoding="utf-8")):
+        for cell in cells[:2]:
             words = _WORD.findall(cell.lower())
             if words:
                 out.add(" ".join(words))
@@ -551,8 +552,6 @@ DRAFT_HEADER = (
     "# Every row is a draft: the category is a guess, the neutral alternative and the rationale are\n"
     "# placeholders, the referent is empty. Review each row (keep, correct or delete it) before use;\n"
     "# check with: framing lexicon validate FILE. Format: lexicons/SCHEMA.md.\n")
-DRAFT_COLUMNS = ["id", "lang", "term", "variants", "category", "referent", "strength", "neutral", "rationale",
-                 "ambiguous", "neutral_cues", "sources"]
 
 
 def guess_category(term: str) -> str:

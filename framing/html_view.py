@@ -25,9 +25,9 @@ from .analyze import Analysis
 from .output import write_text
 from .plot import outlet_colours
 from .tables import APART
+from .types import VOICES
 
 VOICE_TEXT = {"own": "the outlet's own voice", "quoted": "inside a quotation", "attributed": "reported speech"}
-VOICES = ("own", "quoted", "attributed")
 
 
 def _asset(name: str) -> str:

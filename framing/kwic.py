@@ -21,10 +21,8 @@ from .manifest import Manifest
 from .match import Matcher
 from .normalize import has_arabic, match_key
 from .sentences import sentence_spans
-from .types import VOICES
+from .types import KWIC_COLUMNS, VOICES
 
-KWIC_COLUMNS = ["doc_id", "outlet", "date", "title", "left", "match", "right", "voice", "negated", "sense",
-                "entry", "term", "start", "end", "source"]
 SORTS = ("outlet", "date", "left", "right", "doc")
 _SPACE = re.compile(r"\s+")
 

@@ -6,15 +6,14 @@ so that one run of ``framing lexicon validate`` lists everything to fix.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from .errors import LexiconError, OptionError
+from .tsv import data_rows, table_lines
 from .normalize import match_key
 
 REQUIRED = ("id", "lang", "term", "category", "strength", "neutral", "rationale")
@@ -207,11 +206,7 @@ def parse_lexicon(raw: bytes, name: str, categories: dict[str, Category]) -> tup
     entries: list[Entry] = []
     problems: list[str] = []
     header: list[str] | None = None
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
-    for cells in reader:
-        line = reader.line_num
-        if not cells or all(not c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-            continue
+    for line, cells in table_lines(text, quoted=True):
         if header is None:
             header = [c.strip().lower() for c in cells]
             missing = [c for c in REQUIRED if c not in header]
@@ -324,15 +319,4 @@ def _cross_problems(entries: list[Entry]) -> list[str]:
 
 
 def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
-    header = None
-    rows = []
-    for cells in reader:
-        if not cells or cells[0].startswith("#"):
-            continue
-        if header is None:
-            header = cells
-            continue
-        rows.append((reader.line_num, dict(zip(header, (c.strip() for c in cells)))))
-    return rows
+    return list(data_rows(path, ("id",), quoted=True))

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .ingest.paths import shown
+from .types import MANIFEST_COLUMNS, check_table
 
-MANIFEST_COLUMNS = ["file", "record", "format", "encoding", "status", "doc_id", "reason"]
 STATUSES = ("analysed", "skipped", "duplicate", "filler")
 
 
@@ -44,7 +44,7 @@ class Manifest:
         self.rows.extend(other.rows)
 
     def table(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rows, columns=MANIFEST_COLUMNS)
+        return check_table("manifest", pd.DataFrame(self.rows, columns=MANIFEST_COLUMNS))
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in STATUSES}

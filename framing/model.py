@@ -52,8 +52,10 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from . import __version__
+from .bootstrap import keyed_rng, percentile_interval, ratio_replicates, unit_totals
 from .errors import FramingError, ModelError
 from .output import file_sha256
+from .types import LOADEDNESS_COLUMNS, SENTENCE_COLUMNS
 
 FORMAT = "framing.loadedness"
 FORMAT_VERSION = 1
@@ -603,8 +605,6 @@ def load_model(path: str | Path | None = None, *, fmt: str = FORMAT, trusted: tu
 
 # ----------------------------------------------------------------------------- corpus scores
 
-SENTENCE_COLUMNS = ["doc_id", "outlet", "date", "sentence", "start", "end", "text", "p_loaded", "label"]
-
 
 def score_corpus(model: LoadednessModel, corpus: pd.DataFrame) -> pd.DataFrame:
     """Split each document of a Corpus table into sentences and score them (columns SENTENCE_COLUMNS)."""
@@ -631,7 +631,8 @@ def aggregate(sentences: pd.DataFrame, by: str | list[str], *, cluster: str | No
     ``["outlet", "period"]`` for periods (add the period column first, e.g. with
     ``framing.tables.period_labels``). The bootstrap resamples ``cluster`` units (whole documents by
     default, since sentences of one article are not independent) within each group; with
-    ``cluster=None`` or ``cluster`` in ``by`` it resamples sentences.
+    ``cluster=None`` or ``cluster`` in ``by`` it resamples sentences. Each group draws from its own
+    generator (framing/bootstrap.py), so adding a group moves no other group's interval.
 
     Columns: the ``by`` columns, sentences, units, mean_p, mean_p_low, mean_p_high, share_loaded,
     share_loaded_low, share_loaded_high.
@@ -643,34 +644,25 @@ def aggregate(sentences: pd.DataFrame, by: str | list[str], *, cluster: str | No
     if not 0 < level < 1:
         raise ModelError(f"aggregate: level {level} must be between 0 and 1, e.g. 0.95")
     use_cluster = cluster if (cluster and cluster in sentences.columns and cluster not in by) else None
-    rng = np.random.default_rng(seed)
-    alpha = (1 - level) / 2
     rows = []
-    columns = by + ["sentences", "units", "mean_p", "mean_p_low", "mean_p_high",
-                    "share_loaded", "share_loaded_low", "share_loaded_high"]
+    columns = by + LOADEDNESS_COLUMNS
     if sentences.empty:
         return pd.DataFrame(columns=columns)
     for key, group in sentences.groupby(by, sort=True, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
         p = group[score].to_numpy(dtype=float)
         loaded = (p >= threshold).astype(float)
-        if use_cluster:
-            codes, _ = pd.factorize(group[use_cluster], sort=False)
-            n_units = codes.max() + 1
-            p_sum = np.bincount(codes, weights=p, minlength=n_units)
-            l_sum = np.bincount(codes, weights=loaded, minlength=n_units)
-            count = np.bincount(codes, minlength=n_units).astype(float)
-        else:
-            n_units = len(p)
-            p_sum, l_sum, count = p, loaded, np.ones(len(p))
+        units = group[use_cluster].to_numpy() if use_cluster else np.arange(len(p))
+        p_sum, count = unit_totals(p, units)
+        l_sum, _ = unit_totals(loaded, units)
+        n_units = len(count)
         mean_ci = share_ci = (np.nan, np.nan)
         if n_units > 1 and n_boot > 0:
-            idx = rng.integers(0, n_units, size=(n_boot, n_units))
-            denom = count[idx].sum(axis=1)
-            boot_p = p_sum[idx].sum(axis=1) / denom
-            boot_l = l_sum[idx].sum(axis=1) / denom
-            mean_ci = tuple(np.quantile(boot_p, [alpha, 1 - alpha]))
-            share_ci = tuple(np.quantile(boot_l, [alpha, 1 - alpha]))
+            # each group draws from its own generator (seed, group name): other groups never move it
+            rng = keyed_rng(seed, "|".join(str(k) for k in key))
+            reps = ratio_replicates(np.column_stack([p_sum, l_sum]), count, rng, n_boot)
+            low, high = percentile_interval(reps, level)
+            mean_ci, share_ci = (low[0], high[0]), (low[1], high[1])
         rows.append((*key, len(p), int(n_units), p.mean(), *mean_ci, loaded.mean(), *share_ci))
     return pd.DataFrame(rows, columns=columns)
 

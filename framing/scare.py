@@ -17,6 +17,7 @@ import pandas as pd
 
 from .lexicon import SCARE_QUOTE_ENTRY, Category, Lexicon
 from .tables import ALL
+from .types import SCARE_RATE_COLUMNS, returns_table
 
 ENTRY = SCARE_QUOTE_ENTRY.id
 CATEGORY = "scare_quote"
@@ -24,8 +25,6 @@ COUNTED_CATEGORY = SCARE_QUOTE_ENTRY.category  # delegitimising
 SCARE_CATEGORY = Category(CATEGORY, "Scare quotes (a measure of their own)", "#7F7F7F",
                           "Words in short quotation marks that nobody is shown saying (the context stage's reading, "
                           "ctx.scare_quote); counted apart from the lexicon's categories unless --count-scare-quotes.")
-SCARE_RATE_COLUMNS = ["outlet", "documents", "words", "scare_quotes", "rate_per_1k", "ci_low", "ci_high",
-                      "lexicon_terms_in_scare_quotes", "counted_in"]
 PRECISION_NOTE = ("Measured precision of the scare-quote reading on hand-labelled real news "
                   "(scripts/evaluate_real_news.py): 0.90 in articles of partisan outlets, 0.13-0.14 in mainstream "
                   "US news; measure it on your corpus with framing audit sample / score.")
@@ -92,6 +91,7 @@ def setting_note(analysis, count: bool, flag: bool | None = None, *, store=None)
     return "note: " + describe(count) + where
 
 
+@returns_table("scare_quotes")
 def scare_quote_rates(documents: pd.DataFrame, hits: pd.DataFrame, options=None) -> pd.DataFrame:
     """Scare quotes per 1,000 words per outlet, with a 95% document-bootstrap interval.
 

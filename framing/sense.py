@@ -15,9 +15,7 @@ Public: :func:`sense_probability`, :func:`sense_hook` (the adapter for the conte
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from importlib import resources
 from pathlib import Path
@@ -30,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import FramingError, ModelError
+from .tsv import table_lines
 
 SENSES = ("neutral", "loaded")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -51,14 +50,10 @@ def load_sense_examples(path: str | Path | None = None) -> pd.DataFrame:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ModelError(f"{path}: cannot read the sense examples: {exc.strerror or exc}: check the path") from None
-    reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = None
     rows = []
     problems = []
-    for cells in reader:
-        line = reader.line_num
-        if not cells or not "".join(cells).strip() or cells[0].startswith("#"):
-            continue
+    for line, cells in table_lines(text):
         if header is None:
             header = [c.strip().lower() for c in cells]
             if header[:3] != ["term", "sense", "example"]:

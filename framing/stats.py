@@ -24,7 +24,6 @@ voices of ``StatsOptions.voices`` (the outlet's own voice by default).
 """
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,8 +31,10 @@ import pandas as pd
 from scipy import sparse
 from scipy import stats as sps
 
+from .bootstrap import keyed_rng, rate_intervals, ratio_replicates
 from .errors import OptionError
 from .tables import ALL, APART, PERIODS, period_labels
+from .types import CHANGE_COLUMNS, DISPERSION_COLUMNS, KEYNESS_COLUMNS, NAMING_COLUMNS, RATE_CI_COLUMNS, TIMESERIES_COLUMNS, returns_table
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,6 @@ class StatsOptions:
     change_min_docs: int = 3      # documents on each side of a change point, at least
 
 
-RATE_CI_COLUMNS = ["group", "category", "term", "hits", "words", "rate_per_1k", "ci_low", "ci_high",
-                   "n_docs", "warning", "entry"]
-KEYNESS_COLUMNS = ["group", "term", "hits_group", "hits_rest", "log_odds", "z", "g2", "p_adj", "entry",
-                   "category", "words_group", "words_rest", "rate_group_per_1k", "rate_rest_per_1k",
-                   "log_ratio", "p", "p_z", "p_adj_z"]
-NAMING_COLUMNS = ["referent", "group", "label", "hits", "share", "docs", "entry"]
-TIMESERIES_COLUMNS = ["outlet", "period", "period_start", "category", "term", "hits", "words", "n_docs",
-                      "rate_per_1k", "ci_low", "ci_high", "low", "warning", "window"]
-CHANGE_COLUMNS = ["outlet", "referent", "label", "change_period", "change_date", "share_before",
-                  "share_after", "hits_before", "hits_after", "docs_before", "docs_after",
-                  "label_before", "label_after", "g2", "p_value", "p_adj", "evidence"]
-DISPERSION_COLUMNS = ["term", "doc_index", "outlet", "date", "doc_id", "hits", "n_docs_total",
-                      "outlet_first", "outlet_last"]
 GROUP_SEP = " | "
 _PERIOD_FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
@@ -103,10 +91,6 @@ def group_labels(keys: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _rng(seed: int, key: str) -> np.random.Generator:
-    return np.random.default_rng([int(seed) & 0xFFFFFFFF, zlib.crc32(key.encode("utf-8"))])
-
-
 def _doc_matrix(documents: pd.DataFrame, hits: pd.DataFrame):
     """Per-document count matrix (CSR, documents x features) and the features table.
 
@@ -133,48 +117,7 @@ def _doc_matrix(documents: pd.DataFrame, hits: pd.DataFrame):
     return counts, features
 
 
-# ----------------------------------------------------------------------------- bootstrap
-
-def _bootstrap_ci(counts, words: np.ndarray, rng: np.random.Generator, n_boot: int, level: float):
-    """Percentile interval of sum(counts)/sum(words) per column, resampling rows. Columns without
-    hits get (0, 0); fewer than two rows give NaN."""
-    n, f = counts.shape
-    low = np.zeros(f)
-    high = np.zeros(f)
-    if n < 2:
-        return low * np.nan, high * np.nan
-    nz = np.flatnonzero(counts.getnnz(axis=0))
-    if nz.size == 0:
-        return low, high
-    sub = counts[:, nz]
-    scale = np.ones(nz.size)
-    dense = n * nz.size <= 4_000_000
-    if dense:
-        # Columns proportional to each other (common in small groups: a term and its category)
-        # have proportional bootstrap distributions: resample each pattern once.
-        sub = sub.toarray()
-        scale = sub.sum(axis=0)
-        sub, inverse = np.unique(sub / scale, axis=1, return_inverse=True)
-    step = max(1, min(n_boot, 2_000_000 // n))
-    rates = np.empty((sub.shape[1], n_boot))
-    w = words.astype(float)
-    for b0 in range(0, n_boot, step):
-        nb = min(step, n_boot - b0)
-        idx = rng.integers(0, n, size=(nb, n))
-        weights = np.bincount((idx + (np.arange(nb) * n)[:, None]).ravel(), minlength=nb * n)
-        weights = weights.reshape(nb, n).astype(float)
-        num = weights @ sub if dense else np.asarray((sub.T @ weights.T).T)
-        den = weights @ w
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rates[:, b0:b0 + nb] = np.where(den[:, None] > 0, num / den[:, None], np.nan).T
-    alpha = 1 - level
-    quantile = np.nanquantile if np.isnan(rates).any() else np.quantile
-    q = quantile(rates, [alpha / 2, 1 - alpha / 2], axis=1)
-    if dense:
-        q = q[:, np.ravel(inverse)] * scale
-    low[nz], high[nz] = q[0], q[1]
-    return low, high
-
+# ------------------------------------------------------- rates per group (intervals: bootstrap.py)
 
 def _group_rates(keys: pd.DataFrame, words: np.ndarray, counts, features: pd.DataFrame,
                  options: StatsOptions, *, all_terms: bool = False) -> pd.DataFrame:
@@ -196,7 +139,7 @@ def _group_rates(keys: pd.DataFrame, words: np.ndarray, counts, features: pd.Dat
         w = words[a:b]
         hits = np.asarray(c.sum(axis=0)).ravel()
         total_words = w.sum()
-        low, high = _bootstrap_ci(c, w, _rng(options.seed, label), options.n_boot, options.level)
+        low, high = rate_intervals(c, w, keyed_rng(options.seed, label), options.n_boot, options.level)
         low, high = low * 1000, high * 1000
         if total_words > 0 and b - a >= 2:
             high = np.where(hits == 0, poisson_upper / total_words * 1000, high)
@@ -245,6 +188,7 @@ def _warnings(n_docs: np.ndarray, words: np.ndarray, hits: np.ndarray, options: 
     return out
 
 
+@returns_table("rate_ci")
 def rates_ci(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",),
              options: StatsOptions = StatsOptions()) -> pd.DataFrame:
     """Hits per 1,000 words with a bootstrap interval, per group in ``by`` and per category/term.
@@ -303,7 +247,13 @@ def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha, alpha0):
 
 def g2_2x2(a, n_a, b, n_b):
     """Log-likelihood G2 of the 2x2 table [[a, n_a - a], [b, n_b - b]] (term vs other words in
-    two corpora; 0 * log 0 = 0)."""
+    two corpora; 0 * log 0 = 0).
+
+    nltk's BigramAssocMeasures.likelihood_ratio computes the same statistic but is not used: it
+    adds 1e-20 inside the logarithm and forms the expected counts in another order, so on real
+    tables about half of its values differ from these in the last bits (up to 2e-5 relative where
+    G2 is near 0 and the terms cancel), which would change keyness.csv; and it scores one table
+    per Python call, where this takes whole columns (issue 16, tests/test_stats.py)."""
     a, n_a, b, n_b = (np.asarray(v, dtype=float) for v in (a, n_a, b, n_b))
     obs = np.stack([a, n_a - a, b, n_b - b])
     total = n_a + n_b
@@ -336,6 +286,7 @@ def log_ratio(a, n_a, b, n_b):
     return np.log2(((a + pad) / np.asarray(n_a, dtype=float)) / ((b + pad) / np.asarray(n_b, dtype=float)))
 
 
+@returns_table("keyness")
 def keyness(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",), options: StatsOptions = StatsOptions(),
             *, reference: str | None = None) -> pd.DataFrame:
     """Terms that set each group apart from the rest (or from the group ``reference``).
@@ -409,6 +360,7 @@ def keyness(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",), options
 
 # ----------------------------------------------------------------------------- naming
 
+@returns_table("naming")
 def naming_matrix(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",),
                   options: StatsOptions = StatsOptions()) -> pd.DataFrame:
     """Who calls whom what: per referent and group, each label (term) with its hits, its share
@@ -445,6 +397,7 @@ def _feature_columns(features: pd.DataFrame, category: str, term: str) -> np.nda
     return np.flatnonzero(((features["category"] == category) & (features["entry"] == ALL)).to_numpy())
 
 
+@returns_table("timeseries")
 def timeseries(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOptions = StatsOptions(), *,
                category: str = ALL, term: str = ALL) -> pd.DataFrame:
     """Rate per outlet per period with a bootstrap interval, over the whole dated range.
@@ -532,6 +485,7 @@ def _best_split(y: np.ndarray, candidates: np.ndarray):
     return np.take_along_axis(g2, best[..., None], axis=-1)[..., 0], best
 
 
+@returns_table("changes")
 def label_changes(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOptions = StatsOptions(),
                   *, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
     """When did each outlet switch the labels it uses for a referent?
@@ -566,7 +520,7 @@ def label_changes(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOpt
         if cand.size == 0:
             continue
         g2, best = _best_split(y, cand)
-        rng = _rng(options.seed, f"{outlet}{GROUP_SEP}{referent}")
+        rng = keyed_rng(options.seed, f"{outlet}{GROUP_SEP}{referent}")
         g2_perm = _permutation_maxima(y, cand, rng, options.n_perm)
         p = (1 + np.sum(g2_perm >= g2 - 1e-9)) / (options.n_perm + 1)
         split = cand[best]
@@ -597,6 +551,7 @@ def label_changes(documents: pd.DataFrame, hits: pd.DataFrame, options: StatsOpt
 
 # ----------------------------------------------------------------------------- dispersion
 
+@returns_table("dispersion")
 def dispersion_table(documents: pd.DataFrame, hits: pd.DataFrame, *, terms=None, top: int = 12,
                      options: StatsOptions = StatsOptions()) -> pd.DataFrame:
     """One row per term and document using it, documents numbered by outlet then date
@@ -642,16 +597,14 @@ def rate_ratio(documents: pd.DataFrame, hits: pd.DataFrame, group_a: str, group_
         docs = documents[documents[by] == key]
         counts = docs["doc_id"].map(per_doc).fillna(0).to_numpy(dtype=float)
         words = docs["words"].to_numpy(dtype=float)
-        rng = _rng(options.seed, f"ratio|{key}|{category}")
+        rng = keyed_rng(options.seed, f"ratio|{key}|{category}")
         n = len(docs)
         out[f"rate_{g}"] = 1000 * counts.sum() / words.sum() if words.sum() else float("nan")
         out[f"n_docs_{g}"] = n
         if n < 2:
             reps.append(None)
             continue
-        idx = rng.integers(0, n, size=(options.n_boot, n))
-        c, w = counts[idx].sum(axis=1), words[idx].sum(axis=1)
-        reps.append(1000 * c / np.where(w > 0, w, np.nan))
+        reps.append(ratio_replicates(1000 * counts, words, rng, options.n_boot))
     ratio = out["rate_a"] / out["rate_b"] if out["rate_b"] else float("inf")
     out["ratio"] = ratio
     if reps[0] is None or reps[1] is None:

@@ -44,17 +44,17 @@ import numpy as np
 import pandas as pd
 
 from . import __version__
-from .analyze import (ATTRIBUTION_COLUMNS, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS, Analysis, AnalyzeOptions,
-                      Example, _progress, analysed_chunks, chunked, prepared_records)
+from .analyze import (EXAMPLES_PER_TERM, Analysis, AnalyzeOptions, Example, _progress, analysed_chunks, chunked,
+                      prepared_records)
 from .errors import InputError, OptionError, OutputError
 from .output import file_sha256, special_kind
 from .ingest.paths import shown
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
-from .manifest import MANIFEST_COLUMNS, STATUSES, Manifest
+from .manifest import STATUSES, Manifest
 from .match import Matcher
 from .scare import recategorise
-from .types import DOCUMENT_COLUMNS
+from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_OUTPUT_COLUMNS, MANIFEST_COLUMNS
 
 SCHEMA_VERSION = 3  # 2: documents.reposted_by; 3: lexicon.case (issue 18)
 ALREADY_STORED = "already in the store"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analyze import ATTRIBUTION_COLUMNS, HIT_OUTPUT_COLUMNS, ChunkResult
+from .analyze import ChunkResult
 from .output import CsvStream
 from .tables import add_attribution_counts, add_counts, attribution_counts, hit_counts
+from .types import ATTRIBUTION_COLUMNS, HIT_OUTPUT_COLUMNS, check_table
 
 _FOLD_EVERY = 16  # chunks' count tables gathered before they are added into one
 
@@ -31,8 +32,8 @@ class StreamedTables:
         self.attribution_counts: list[pd.DataFrame] = []
 
     def add(self, result: ChunkResult) -> None:
-        self.hits_csv.write(result.hits)
-        self.attributions_csv.write(result.attributions)
+        self.hits_csv.write(check_table("hits", result.hits, extra=("file", "line")))  # before writing
+        self.attributions_csv.write(check_table("attributions", result.attributions))
         if len(result.hits):
             self.hit_counts.append(hit_counts(result.hits, self.period))
         if len(result.attributions):

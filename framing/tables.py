@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .types import ATTRIBUTION_RATE_COLUMNS, RATE_COLUMNS, VOICES, returns_table
+
 NO_DATE = "(no date)"
 ALL = "(all)"
 PERIODS = ("week", "month", "quarter", "year")
@@ -18,8 +20,6 @@ SEPARATE_CATEGORIES = frozenset({"emotive", "model.loaded"})
 # Categories that are measures of their own: listed as their own rows, never added into the '(all)'
 # totals (scare quotes, unless --count-scare-quotes: framing.scare; and the separate layers).
 APART = frozenset({"scare_quote"}) | SEPARATE_CATEGORIES
-RATE_COLUMNS = ["category", "entry", "term", "hits", "hits_quoted", "hits_attributed", "hits_negated",
-                "words", "n_docs", "rate_per_1k", "rate_all_voices_per_1k"]
 
 
 def period_labels(dates: pd.Series, period: str = "month") -> pd.Series:
@@ -71,7 +71,7 @@ def hit_counts(hits: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
     table = pd.DataFrame({k: h[k] for k in COUNT_KEYS if k in keys})
     if period is not None:
         table.insert(1, "period", period_labels(h["date"], period))
-    for col, voice in zip(COUNTS[:3], ("own", "quoted", "attributed")):
+    for col, voice in zip(COUNTS[:3], VOICES):
         table[col] = ((h["voice"] == voice) & ~negated).astype("int64")
     table["hits_negated"] = negated.astype("int64")
     return table.groupby(keys, dropna=False, sort=False)[COUNTS].sum().reset_index()
@@ -107,8 +107,6 @@ def _summed(tables: list[pd.DataFrame], values: list[str], empty: pd.DataFrame) 
     table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     keys = [c for c in table.columns if c not in values]
     return table.groupby(keys, dropna=False, sort=False)[values].sum().reset_index()
-
-
 
 
 def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -158,10 +156,12 @@ def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd
     return table[by + RATE_COLUMNS]
 
 
+@returns_table("rates_by_outlet")
 def rates_by_outlet(documents: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     return rate_table(documents, hits, ["outlet"])
 
 
+@returns_table("rates_by_period")
 def rates_by_period(documents: pd.DataFrame, hits: pd.DataFrame, period: str = "month") -> pd.DataFrame:
     """Per outlet and period, plus every period over all outlets (outlet = '(all)')."""
     docs = documents.assign(period=period_labels(documents["date"], period))
@@ -205,6 +205,7 @@ def attribution_counts(attributions: pd.DataFrame) -> pd.DataFrame:
     return a.groupby(["outlet", "attribution_class", "verb"], sort=False).size().rename("count").reset_index()
 
 
+@returns_table("attribution_by_outlet")
 def attribution_rates(documents: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: how often reported speech is introduced with neutral, distancing or endorsing verbs.
 
@@ -213,7 +214,7 @@ def attribution_rates(documents: pd.DataFrame, attributions: pd.DataFrame) -> pd
     ``attributions`` is the attributions table or a table of :func:`attribution_counts`.
     """
     words = documents.groupby("outlet", sort=True)["words"].sum()
-    cols = ["outlet", "attribution_class", "verb", "count", "share", "words", "rate_per_1k"]
+    cols = ATTRIBUTION_RATE_COLUMNS
     if attributions.empty:
         return pd.DataFrame(columns=cols)
     a = attribution_counts(attributions)

@@ -39,17 +39,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .bootstrap import keyed_rng, ratio_interval, unit_totals
 from .errors import ModelError
+from .types import INDEX_COLUMNS, TERM_SCORE_COLUMNS, returns_table
 
 VOICE_WEIGHTS = {"own": 1.0, "attributed": 0.5, "quoted": 0.25}
-
-TERM_SCORE_COLUMNS = [
-    "outlet", "entry", "term", "category", "strength", "hits", "documents", "per_10k_words",
-    "own_share", "attributed_share", "quoted_share", "mean_p_loaded", "mean_p_word", "term_score", "term_score_low",
-    "term_score_high",
-]
-INDEX_COLUMNS = ["outlet", "documents", "words", "hits", "loading_sum", "framing_index", "framing_index_low",
-                 "framing_index_high", "mean_term_score"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +109,7 @@ def add_word_scores(hits: pd.DataFrame, texts: dict[str, str], word_model=None) 
     return hits.assign(p_word=p)
 
 
+@returns_table("term_scores")
 def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame | None = None,
                 options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
     """One row per outlet and entry (columns TERM_SCORE_COLUMNS), most loaded first within each outlet."""
@@ -122,14 +117,14 @@ def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataF
     if table.empty:
         return pd.DataFrame(columns=TERM_SCORE_COLUMNS)
     words = _words_by_outlet(documents)
-    rng = np.random.default_rng(options.seed)
-    alpha = (1 - options.level) / 2
     rows = []
     for (outlet, entry), group in table.groupby(["outlet", "entry"], sort=True):
         n = len(group)
         voices = group["voice"].value_counts(normalize=True)
-        low, high = _cluster_boot_mean(group["loading"].to_numpy(float), group["doc_id"].to_numpy(),
-                                       rng, options.n_boot, alpha)
+        # one generator per (outlet, entry): no other outlet or term moves this interval
+        sums, counts = unit_totals(group["loading"].to_numpy(float), group["doc_id"].to_numpy())
+        low, high = ratio_interval(sums, counts, keyed_rng(options.seed, f"term|{outlet}|{entry}"),
+                                   options.n_boot, options.level)
         w = words.get(outlet)
         rows.append((outlet, entry, group["term"].iloc[0], group["category"].iloc[0], int(group["strength"].iloc[0]), n,
                      group["doc_id"].nunique(), (n / w * 10_000) if w else np.nan,
@@ -141,6 +136,7 @@ def term_scores(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataF
     return out.sort_values(["outlet", "term_score", "hits"], ascending=[True, False, False], ignore_index=True)
 
 
+@returns_table("framing_index")
 def framing_index(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame,
                   options: TermScoreOptions = TermScoreOptions()) -> pd.DataFrame:
     """Per outlet: sum of hit loadings per ``per_words`` words, with a document bootstrap interval."""
@@ -151,8 +147,6 @@ def framing_index(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Dat
     docs = documents[["doc_id", "outlet", "words"]].astype({"doc_id": str}).drop_duplicates("doc_id")
     docs = docs.join(per_doc, on="doc_id").fillna({"sum": 0.0, "size": 0})
     scores = term_scores(hits, sentences, documents, options) if not table.empty else pd.DataFrame(columns=TERM_SCORE_COLUMNS)
-    rng = np.random.default_rng(options.seed)
-    alpha = (1 - options.level) / 2
     rows = []
     for outlet, group in docs.groupby("outlet", sort=True):
         load = group["sum"].to_numpy(float)
@@ -160,11 +154,11 @@ def framing_index(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Dat
         total_words = words.sum()
         index = load.sum() / total_words * options.per_words if total_words else np.nan
         low = high = np.nan
-        if len(group) > 1 and options.n_boot > 0 and total_words:
-            idx = rng.integers(0, len(group), size=(options.n_boot, len(group)))
-            denom = words[idx].sum(axis=1)
-            boot = np.where(denom > 0, load[idx].sum(axis=1) / np.where(denom > 0, denom, 1) * options.per_words, np.nan)
-            low, high = np.nanquantile(boot, [alpha, 1 - alpha])
+        if total_words:
+            # one generator per outlet: adding an outlet moves no other outlet's interval
+            low, high = ratio_interval(load, words, keyed_rng(options.seed, f"index|{outlet}"),
+                                       options.n_boot, options.level)
+            low, high = low * options.per_words, high * options.per_words
         mts = scores.loc[scores["outlet"] == outlet, "term_score"]
         rows.append((outlet, len(group), int(total_words), int(group["size"].sum()), float(load.sum()), index,
                      float(low), float(high), float(mts.mean()) if len(mts) else np.nan))
@@ -182,19 +176,6 @@ def _words_by_outlet(documents: pd.DataFrame | None) -> dict[str, float]:
     if documents is None or not {"outlet", "words"} <= set(documents.columns):
         return {}
     return documents.groupby("outlet")["words"].sum().astype(float).to_dict()
-
-
-def _cluster_boot_mean(values: np.ndarray, clusters: np.ndarray, rng, n_boot: int, alpha: float):
-    codes, _ = pd.factorize(clusters)
-    k = codes.max() + 1 if len(codes) else 0
-    if k < 2 or n_boot <= 0:
-        return (np.nan, np.nan)
-    sums = np.bincount(codes, weights=values, minlength=k)
-    counts = np.bincount(codes, minlength=k).astype(float)
-    idx = rng.integers(0, k, size=(n_boot, k))
-    boot = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
-    low, high = np.quantile(boot, [alpha, 1 - alpha])
-    return float(low), float(high)
 
 
 # ----------------------------------------------------------------------------- figures

@@ -21,6 +21,7 @@ import yaml
 
 from .errors import OptionError
 from .rewrite import neutral_rewrite
+from .types import VOICES
 from .worksheet_items import REASONS, VOICE_LABEL, Passage, Selection, difficulty_pool, select_passages, spread_over_outlets
 
 KINDS = ("spot", "compare", "rewrite", "guess", "whose")
@@ -145,7 +146,7 @@ def build_rewrite(analysis, options) -> tuple[list[Item], Selection]:
 
 
 def build_whose(analysis, options) -> tuple[list[Item], Selection]:
-    sel = select_passages(analysis, options, voices=("own", "quoted", "attributed"))
+    sel = select_passages(analysis, options, voices=VOICES)
     if not sel.passages:
         raise _none_found(sel, "a confident loaded term")
     rng = random.Random(options.seed)
@@ -158,7 +159,7 @@ def build_whose(analysis, options) -> tuple[list[Item], Selection]:
     drawn = {v: spread_over_outlets(lst, options.items, rng) for v, lst in by_voice.items()}
     chosen: list[Passage] = []
     while len(chosen) < options.items and any(drawn.values()):
-        for v in ("own", "quoted", "attributed"):
+        for v in VOICES:
             if drawn[v] and len(chosen) < options.items:
                 chosen.append(drawn[v].pop(0))
     rng.shuffle(chosen)

@@ -119,3 +119,26 @@ def test_never_raises_and_returns_valid_iso(text):
     line = read_date_line(text)
     if line is not None:
         dt.date.fromisoformat(line.iso)
+
+
+# ----------------------------------------------------------------------------- one owner (issue 16)
+
+def test_date_cells_and_text_dates_have_one_owner_with_named_year_bounds():
+    import pandas as pd
+
+    import framing.ingest.readers as readers
+    from framing.ingest import dates
+
+    assert not hasattr(readers, "parse_one_date") and not hasattr(readers, "MIN_YEAR")
+    assert (dates.TEXT_MIN_YEAR, dates.TEXT_MAX_YEAR) == (1900, 2100)
+    assert (dates.CELL_MIN_YEAR, dates.CELL_MAX_YEAR) == (1800, 2200)
+    # a cell may name a year the text reader refuses; both bounds are inclusive
+    assert dates.parse_one_date("1850-03-05") == pd.Timestamp("1850-03-05")
+    assert dates.parse_date("5 March 1850") is None
+    assert dates.parse_one_date("2200-12-31") == pd.Timestamp("2200-12-31")
+    assert dates.parse_one_date("2201-01-01") is None
+    assert dates.parse_one_date("1799-12-31") is None
+    # a cell in a text form falls back to the text reader
+    assert dates.parse_one_date("٥ آذار ٢٠٢٢") == pd.Timestamp("2022-03-05")
+    series, bad = dates.parse_dates(["2020-01-02", "", "soon", None])
+    assert bad == [2] and series.iloc[0] == pd.Timestamp("2020-01-02") and series.isna().tolist()[1:] == [True] * 3

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from framing.analyze import HIT_OUTPUT_COLUMNS, analyse_document
 from framing.errors import InputError
-from framing.ingest.readers import ReadOptions, iter_records, parse_one_date
+from framing.ingest.dates import parse_one_date
+from framing.ingest.readers import ReadOptions, iter_records
 from framing.lexicon import load_lexicon
 from framing.manifest import STATUSES, Manifest
 from framing.match import ARABIC_PREFIXES, Matcher

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from framing.errors import InputError
-from framing.ingest.readers import ReadOptions, iter_records, parse_one_date
+from framing.ingest.dates import parse_one_date
+from framing.ingest.readers import ReadOptions, iter_records
 from framing.manifest import Manifest
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import OptionError
+from ..types import VOICES
 
 SHEET_FORMATS = ("csv", "html", "docx", "json")
 MAX_SHEETS = 20
@@ -103,7 +104,7 @@ def sample_state(sample: AuditSample) -> dict:
     rows = [{c: _plain(r[c]) for c in ("hit_id", "kind", "stratum", "outlet", "date", "term", "category", "voice",
                                        "flags", "sentence")} for _, r in sample.sheet.iterrows()]
     return {"sample": info, "rows": rows, "labels": ["correct", "incorrect", "unsure"],
-            "voice_labels": ["own", "quoted", "attributed"], "score": sample.score}
+            "voice_labels": list(VOICES), "score": sample.score}
 
 
 def sheet_file(sample: AuditSample, fmt: str) -> tuple[bytes, str, str]:

@@ -208,15 +208,16 @@ def languages() -> dict[str, Language]:
 
 def language_for(lang: str, text: str = "") -> Language:
     """The language a document is read in: its own (the record's ``lang``, given in the input or
-    guessed by the reader) when a folder for it exists; otherwise the guess from its script
-    (``ar`` when most letters are Arabic, else ``en``)."""
+    guessed by the reader) when a folder for it exists; otherwise the one guesser's answer for the
+    text (framing/langguess.py: its own folder, a same-script folder such as Arabic for Persian,
+    else English)."""
     loaded = languages()
     found = loaded.get(lang)
     if found is not None:
         return found
-    from ..ingest.readers import guess_lang  # the one language guesser
+    from ..langguess import guess_lang, reading_lang  # the one language guesser
 
-    return loaded.get(guess_lang(text)) or loaded["en"]
+    return loaded[reading_lang(guess_lang(text), loaded)]
 
 
 def context_data(lang: str = "en") -> Language:

@@ -31,13 +31,12 @@ and line: ``fixes.yaml:12: no segment covers lines 800-810 of dump.txt: it has 7
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
 from ..errors import InputError
+from ..tsv import table_lines
 from .dates import parse_date
 from .segment import KINDS, DumpLines, Segment, SegmentOptions, mark_duplicates
 
@@ -129,13 +128,9 @@ def _read_yaml(text: str, source: str) -> list[Correction]:
 
 
 def _read_csv(text: str, source: str, delimiter: str = ",") -> list[Correction]:
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] | None = None
     out = []
-    for row in reader:
-        line = reader.line_num
-        if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
-            continue
+    for line, row in table_lines(text, delimiter=delimiter, quoted=True):
         if header is None:
             header = [c.strip().lower() for c in row]
             unknown = [c for c in header if c not in _CSV_COLUMNS]

@@ -17,18 +17,30 @@ date (no day is guessed). Impossible dates (``31 February 2020``) are ignored.
 :func:`read_date_line` decides whether a whole line *is* a date line (a dateline of an article, such
 as ``Sputnik – 12.05.2020`` or ``Published: Saturday 5 March 2022 10:30 GMT``) and returns what stands
 around the date (``Sputnik``) so that the caller can look it up as an outlet.
+
+:func:`parse_one_date` (and :func:`parse_dates` for a batch) reads a date *cell* of a table or a
+feed: ISO strings, ``20210304``, Unix seconds or milliseconds, datetime objects, and else any of
+the text forms above; it is the one place where the readers, the analysis and the quoting check
+turn a cell into a day. Plausible years are named constants: ``TEXT_MIN_YEAR``..``TEXT_MAX_YEAR``
+for text, ``CELL_MIN_YEAR``..``CELL_MAX_YEAR`` for cells.
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date as _date
+
+import pandas as pd
 
 from ..normalize import ARABIC_FOLD_DATES, ARABIC_HARAKAT
 
 # ----------------------------------------------------------------------------- constants
 
-MIN_YEAR, MAX_YEAR = 1900, 2100
+TEXT_MIN_YEAR, TEXT_MAX_YEAR = 1900, 2100   # a date in running text (find_dates, read_date_line)
+CELL_MIN_YEAR, CELL_MAX_YEAR = 1800, 2200   # a date cell (parse_one_date): see "date cells" below
 
 _EN_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -126,7 +138,7 @@ class DateLine:
 
 
 def _make(y: int, m: int, d: int) -> str | None:
-    if not (MIN_YEAR <= y <= MAX_YEAR):
+    if not (TEXT_MIN_YEAR <= y <= TEXT_MAX_YEAR):
         return None
     try:
         return _date(y, m, d).isoformat()
@@ -247,3 +259,93 @@ def read_date_line(line: str, *, dayfirst: bool = True) -> DateLine | None:
     if any(ch.isdigit() for ch in before_c + after_c) and words > 1:
         return None
     return DateLine(matches[0].iso, before_c, after_c)
+
+
+# ----------------------------------------------------------------------------- date cells
+
+# A date *cell* (a column that holds dates, an epoch number, a datetime object) is a date when it
+# names a full day; years outside CELL_MIN_YEAR..CELL_MAX_YEAR are taken for errors. A date found
+# in running text (above) must fall in TEXT_MIN_YEAR..TEXT_MAX_YEAR, narrower because four digits
+# in prose are more often something else.
+
+_ISO_CELL = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_FULL_DATE = re.compile(r"\d{4}|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+_ALL_DIGITS = re.compile(r"^\d+$")
+MAX_DATE_CHARS = 100
+
+
+def parse_dates(values: list, *, dayfirst: bool = True) -> tuple[pd.Series, list[int]]:
+    """Parse a batch of date cells; returns datetimes (NaT where missing) and the indices not understood."""
+    out = []
+    bad = []
+    for i, v in enumerate(values):
+        d = parse_one_date(v, dayfirst=dayfirst)
+        if d is None and v not in (None, "") and not (isinstance(v, float) and v != v):
+            bad.append(i)
+        out.append(d)
+    return pd.Series(pd.to_datetime(out), dtype="datetime64[ns]"), bad
+
+
+def parse_one_date(v, *, dayfirst: bool = True) -> pd.Timestamp | None:
+    """A date cell -> the day (a Timestamp at midnight, UTC for zoned times), or None.
+
+    None for anything that is not a full date between CELL_MIN_YEAR and CELL_MAX_YEAR: "now",
+    "12:30", "May" or a year alone would otherwise become a date that depends on the day the tool runs.
+    """
+    if isinstance(v, str):  # dates repeat across records: parse each distinct string once
+        return _parse_date_string(v, dayfirst)
+    return _parse_date(v, dayfirst)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_string(v: str, dayfirst: bool) -> pd.Timestamp | None:
+    return _parse_date(v, dayfirst)
+
+
+def _parse_date(v, dayfirst: bool) -> pd.Timestamp | None:
+    try:
+        ts = _timestamp(v, dayfirst)
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        return None
+    if ts is None or ts is pd.NaT or not (CELL_MIN_YEAR <= ts.year <= CELL_MAX_YEAR):
+        return None
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts.normalize()
+
+
+def _timestamp(v, dayfirst: bool) -> pd.Timestamp | None:
+    if v is None or isinstance(v, bool) or v == "" or (isinstance(v, float) and not math.isfinite(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v
+    if hasattr(v, "year") and hasattr(v, "month"):
+        return pd.Timestamp(v)
+    if isinstance(v, (int, float)):
+        return _epoch(v)
+    s = str(v).strip()
+    if not s or len(s) > MAX_DATE_CHARS:
+        return None
+    if _ALL_DIGITS.match(s):
+        if len(s) == 8:
+            return pd.Timestamp(f"{s[:4]}-{s[4:6]}-{s[6:]}")  # 20210304
+        return _epoch(int(s)) if len(s) in (9, 10, 12, 13) else None
+    if _ISO_CELL.match(s):
+        try:
+            return pd.Timestamp(s)
+        except (ValueError, OverflowError):
+            pass
+    elif _FULL_DATE.search(s):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return pd.to_datetime(s, dayfirst=dayfirst)
+        except (ValueError, OverflowError, TypeError):
+            pass
+    d = parse_date(s, dayfirst=dayfirst)
+    return pd.Timestamp(d) if d else None
+
+
+def _epoch(v: int | float) -> pd.Timestamp:
+    """Unix seconds or milliseconds."""
+    return pd.Timestamp(v, unit="ms" if abs(v) > 1e11 else "s")

@@ -17,7 +17,7 @@ from ..errors import InputError
 from .encoding import read_bytes
 from .dates import parse_date
 from .outlets import OutletTable, default_outlets
-from .segment import detect_lang
+from ..langguess import detect_lang
 
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
            "section", "article", "figure", "figcaption", "pre", "hr", "table"}

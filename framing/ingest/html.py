@@ -14,7 +14,7 @@ from pathlib import Path
 from .dates import parse_date
 from .encoding import read_text
 from .outlets import OutletTable, default_outlets
-from .segment import detect_lang
+from ..langguess import detect_lang
 
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
 

@@ -8,14 +8,13 @@ same key. When a name is not in the table, a few trailing words that sites add (
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..tsv import table_lines
 from ..normalize import ARABIC_FOLD_NAMES, ARABIC_HARAKAT
 
 SHIPPED_TABLE = Path(__file__).resolve().parent.parent / "data" / "outlets.tsv"
@@ -131,11 +130,9 @@ def read_outlet_rows(path: Path | str, text: str | None = None) -> list[tuple[st
     rows: list[tuple[str, str, str]] = []
     seen: dict[str, int] = {}
     header_seen = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = next(csv.reader(io.StringIO(line), delimiter="\t", quoting=csv.QUOTE_NONE))
-        cells = [c.strip() for c in cells]
+    for number, raw in table_lines(text):
+        cells = [c.strip() for c in raw]
+        line = "\t".join(raw)
         if not header_seen:
             header_seen = True
             if [c.lower() for c in cells[:3]] != list(COLUMNS[:3]):

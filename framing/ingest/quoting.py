@@ -39,7 +39,7 @@ def strict_ok(lines: list[str], delimiter: str) -> bool:
 def record_like_lines(lines: list[str], delimiter: str, width: int, *, date_index: int | None,
                       id_index: int | None, numeric_ids: bool) -> int:
     """How many of ``lines`` (inner lines of one record) look like records of their own."""
-    from .readers import parse_one_date
+    from .dates import parse_one_date
 
     n = 0
     for line in lines:

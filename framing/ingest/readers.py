@@ -9,24 +9,19 @@ each record is written to the :class:`~framing.manifest.Manifest`.
 from __future__ import annotations
 
 import csv
-import functools
 import itertools
 import json
-import math
 import os
 import re
 import stat
 import sys
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import pandas as pd
-
 from ..errors import InputError
+from ..langguess import guess_lang
 from ..manifest import Manifest
-from ..normalize import has_arabic
 from ..types import UNKNOWN_OUTLET
 from .documents import DOCUMENT_FORMATS  # .pdf, .docx
 from .cells import JsonObject, json_object, unique_names
@@ -272,16 +267,6 @@ def _folder_outlet(path: Path, root: Path | None) -> str | None:
         return None
     rel = path.relative_to(root)
     return rel.parts[0] if len(rel.parts) > 1 else None
-
-
-def guess_lang(text: str) -> str:
-    """'ar' when most letters of the first 2,000 characters are Arabic, else 'en'."""
-    sample = text[:2000]
-    if not has_arabic(sample):
-        return "en"
-    arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06FF")
-    letters = sum(1 for ch in sample if ch.isalpha())
-    return "ar" if letters and arabic / letters > 0.5 else "en"
 
 
 # ----------------------------------------------------------------------------- opening files
@@ -712,91 +697,3 @@ def _read_document(fmt: str):
 _READERS = {"csv": _read_csv, "tsv": _read_csv, "jsonl": _read_jsonl, "json": _read_json,
             "parquet": _read_parquet, "text": _read_text, "html": _read_html, "feed": _read_feed,
             "pdf": _read_document("pdf"), "docx": _read_document("docx")}
-
-
-# ----------------------------------------------------------------------------- dates
-
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_FULL_DATE = re.compile(r"\d{4}|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
-_DIGITS = re.compile(r"^\d+$")
-MIN_YEAR, MAX_YEAR = 1800, 2200
-MAX_DATE_CHARS = 100
-
-
-def parse_dates(values: list, *, dayfirst: bool = True) -> tuple[pd.Series, list[int]]:
-    """Parse a batch of date cells; returns datetimes (NaT where missing) and the indices not understood."""
-    out = []
-    bad = []
-    for i, v in enumerate(values):
-        d = parse_one_date(v, dayfirst=dayfirst)
-        if d is None and v not in (None, "") and not (isinstance(v, float) and v != v):
-            bad.append(i)
-        out.append(d)
-    return pd.Series(pd.to_datetime(out), dtype="datetime64[ns]"), bad
-
-
-def parse_one_date(v, *, dayfirst: bool = True) -> pd.Timestamp | None:
-    """A date cell -> the day (a Timestamp at midnight, UTC for zoned times), or None.
-
-    None for anything that is not a full date between 1800 and 2200: "now", "12:30", "May" or a
-    year alone would otherwise become a date that depends on the day the tool runs.
-    """
-    if isinstance(v, str):  # dates repeat across records: parse each distinct string once
-        return _parse_date_string(v, dayfirst)
-    return _parse_date(v, dayfirst)
-
-
-@functools.lru_cache(maxsize=65536)
-def _parse_date_string(v: str, dayfirst: bool) -> pd.Timestamp | None:
-    return _parse_date(v, dayfirst)
-
-
-def _parse_date(v, dayfirst: bool) -> pd.Timestamp | None:
-    try:
-        ts = _timestamp(v, dayfirst)
-    except (ValueError, OverflowError, TypeError, ArithmeticError):
-        return None
-    if ts is None or ts is pd.NaT or not (MIN_YEAR <= ts.year <= MAX_YEAR):
-        return None
-    if ts.tzinfo is not None:
-        ts = ts.tz_convert("UTC").tz_localize(None)
-    return ts.normalize()
-
-
-def _timestamp(v, dayfirst: bool) -> pd.Timestamp | None:
-    if v is None or isinstance(v, bool) or v == "" or (isinstance(v, float) and not math.isfinite(v)):
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v
-    if hasattr(v, "year") and hasattr(v, "month"):
-        return pd.Timestamp(v)
-    if isinstance(v, (int, float)):
-        return _epoch(v)
-    s = str(v).strip()
-    if not s or len(s) > MAX_DATE_CHARS:
-        return None
-    if _DIGITS.match(s):
-        if len(s) == 8:
-            return pd.Timestamp(f"{s[:4]}-{s[4:6]}-{s[6:]}")  # 20210304
-        return _epoch(int(s)) if len(s) in (9, 10, 12, 13) else None
-    if _ISO.match(s):
-        try:
-            return pd.Timestamp(s)
-        except (ValueError, OverflowError):
-            pass
-    elif _FULL_DATE.search(s):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return pd.to_datetime(s, dayfirst=dayfirst)
-        except (ValueError, OverflowError, TypeError):
-            pass
-    from .dates import parse_date
-
-    d = parse_date(s, dayfirst=dayfirst)
-    return pd.Timestamp(d) if d else None
-
-
-def _epoch(v: int | float) -> pd.Timestamp:
-    """Unix seconds or milliseconds."""
-    return pd.Timestamp(v, unit="ms" if abs(v) > 1e11 else "s")

@@ -8,11 +8,11 @@ A later folder with the code of an earlier one replaces it.
 """
 from __future__ import annotations
 
-import csv
 import os
 from pathlib import Path
 
 from ..errors import LanguageError
+from ..tsv import data_rows
 
 SHIPPED = Path(__file__).resolve().parent
 ENV = "FRAMING_LANGUAGES"
@@ -44,25 +44,5 @@ def language_folders(env: str | None = None) -> dict[str, Path]:
 def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """``(line number, row)`` for the data rows of a commented TSV file of a language folder: ``#``
     lines and blank lines skipped, the first other line the header, whose ``required`` columns are
-    checked. Cells are stripped; a short row has empty cells."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise LanguageError(f"{path}: not UTF-8 ({e.reason} at byte {e.start}): save it as UTF-8") from None
-    header, out = None, []
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))]
-        if header is None:
-            header = cells
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise LanguageError(f"{path}:{n}: the header lacks the column(s) {', '.join(missing)}: "
-                                    f"the columns are {', '.join(required)} (tab-separated)")
-            continue
-        if len(cells) > len(header) and any(cells[len(header):]):
-            raise LanguageError(f"{path}:{n}: {len(cells)} cells for {len(header)} columns: "
-                                "remove the extra tab or add the column to the header")
-        out.append((n, dict(zip(header, cells + [""] * (len(header) - len(cells))))))
-    return out
+    checked. Cells are stripped; a short row has empty cells. (The reader is framing/tsv.py.)"""
+    return list(data_rows(path, required, error=LanguageError))
