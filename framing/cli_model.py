@@ -298,8 +298,8 @@ def termscores_command(args) -> int:
     from .commands import _finish, run_analysis
     from .model import aggregate, load_model, score_corpus
     from .output import atomic_path, ensure_dir, write_csv
-    from .plot import outlet_colours, save_figure
-    from .termscores import TermScoreOptions, add_word_scores, framing_index, plot_top_terms, term_scores
+    from .plots import outlet_colours, plot_top_terms, save_figure
+    from .termscores import TermScoreOptions, add_word_scores, framing_index, term_scores
 
     analysis = run_analysis(args, keep_texts=True)
     model = load_model(args.model)
@@ -327,9 +327,9 @@ def termscores_command(args) -> int:
 
 def fingerprint_command(args) -> int:
     from .commands import _finish, run_analysis
-    from .fingerprint import fingerprint_outlets, plot_confusion, plot_distinctive_features
+    from .fingerprint import fingerprint_outlets
     from .output import atomic_path, ensure_dir, write_csv
-    from .plot import save_figure
+    from .plots import plot_confusion, plot_distinctive_features, save_figure
 
     analysis = run_analysis(args, keep_texts=True)
     docs = analysis.documents

@@ -166,11 +166,10 @@ def compare_command(args) -> int:
     started = time.perf_counter()
     charts = _draw_charts(tables, dispersion, events, by, out, formats)
     if formats:
-        from . import plot
-        from .scare import plot_scare_quotes
+        from . import plots as plot
 
         for fmt in formats:
-            plot.save_figure(plot_scare_quotes(measures["scare_quotes"]), out / f"scare-quotes.{fmt}", fmt=fmt)
+            plot.save_figure(plot.plot_scare_quotes(measures["scare_quotes"]), out / f"scare-quotes.{fmt}", fmt=fmt)
             charts.append(out / f"scare-quotes.{fmt}")
     from .scare import describe
 
@@ -200,7 +199,7 @@ MAX_CHART_GROUPS = 30  # more groups than this: keyness and naming are left to t
 def _draw_charts(tables, dispersion, events, by, out: Path, formats) -> list[Path]:
     """Write the charts; returns their paths. Charts that cannot be read with many groups
     (keyness, naming by outlet x period) are skipped with a note."""
-    from . import plot
+    from . import plots as plot
 
     if not formats:
         return []
@@ -313,7 +312,7 @@ def kwic_command(args) -> int:
         write_csv(args.output, lines)
         print(f"concordance written to {args.output}", file=sys.stderr)
     if args.plot:
-        from . import plot, stats
+        from . import plots as plot, stats
 
         docs = result.documents
         # every occurrence gets its tick, whatever its voice, sense or negation

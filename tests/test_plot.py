@@ -1,4 +1,4 @@
-"""framing.plot: every chart drawn from a small table, saved, and checked not blank; Arabic shaped."""
+"""framing.plots: every chart drawn from a small table, saved, and checked not blank; Arabic shaped."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from framing import plot, stats  # noqa: E402
+from framing import plots as plot, stats  # noqa: E402
 from framing.tables import rates_by_outlet, rates_by_period  # noqa: E402
 
 AR_TERM = "الاحتلال"
@@ -153,19 +153,19 @@ def test_arabic_labels_are_drawn_in_reading_order(tables):
     outlet = next(t.get_text() for t in ax.get_yticklabels() if "\u0642" in t.get_text())
     assert _drawn_right(outlet, AR_OUTLET)
     plt.close(ax.figure)
-    assert _drawn_right(plot._display(AR_TERM), AR_TERM)
+    assert _drawn_right(plot.display(AR_TERM), AR_TERM)
     # a mixed label reads left to right as a whole, its Arabic right to left
-    assert _drawn_right(plot._display(f"{AR_TERM} (3 vs 1)"), f"{AR_TERM} (3 vs 1)", base="L")
+    assert _drawn_right(plot.display(f"{AR_TERM} (3 vs 1)"), f"{AR_TERM} (3 vs 1)", base="L")
 
 
 def test_arabic_is_prepared_only_where_matplotlib_does_not_shape(monkeypatch):
     from framing.bidi import visual
 
     assert plot.native_rtl() is True  # this matplotlib (3.11 with libraqm) shapes itself
-    assert plot._display(AR_TERM) == AR_TERM
-    monkeypatch.setattr(plot, "_NATIVE_RTL", False)
-    assert plot._display(AR_TERM) == visual(AR_TERM)
-    assert plot._display(f"{AR_TERM} (3 vs 1)") == visual(f"{AR_TERM} (3 vs 1)", base="L")
+    assert plot.display(AR_TERM) == AR_TERM
+    monkeypatch.setattr(plot.text, "_NATIVE_RTL", False)
+    assert plot.display(AR_TERM) == visual(AR_TERM)
+    assert plot.display(f"{AR_TERM} (3 vs 1)") == visual(f"{AR_TERM} (3 vs 1)", base="L")
 
 
 @pytest.mark.parametrize("draw", [plot.plot_rates_ci, plot.plot_timeseries, plot.plot_naming_matrix,
