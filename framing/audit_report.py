@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
+from .bidi import paragraph as bidi_paragraph
+
 
 
 def _header(row: list[str], st) -> list:
@@ -65,13 +67,13 @@ def scare_story(page, *, count: bool, st, table, width: float, stem: Path, pngs:
     for r in t.itertuples():
         ci = "–" if pd.isna(r.ci_low) else f"{r.ci_low:.2f}–{r.ci_high:.2f}"
         lex = "–" if pd.isna(r.lexicon_terms_in_scare_quotes) else str(int(r.lexicon_terms_in_scare_quotes))
-        rows.append([Paragraph(escape(r.outlet), st["cell"]), f"{r.documents:,}", f"{r.words:,}", str(r.scare_quotes),
+        rows.append([bidi_paragraph(r.outlet, st["cell"]), f"{r.documents:,}", f"{r.words:,}", str(r.scare_quotes),
                      f"{r.rate_per_1k:.2f}", ci, lex])
     return [Paragraph("Scare quotes, a measure of their own", st["h1"]),
             Paragraph("Words in short quotation marks that nobody is shown saying, read as scare quotes by the context "
                       f"stage. {setting} {escape(scare_quote_figures())}{measured} Before relying on these counts, read them in the "
                       "hits table (entry ctx.scare_quote) or audit a sample: framing audit sample ... --by category.",
-                      st["small"]), Spacer(1, 4), image(png, max_share=0.45), Spacer(1, 6),
+                      st["small"]), Spacer(1, 4), image(png, max_share=0.45 if len(t) <= 10 else 0.8), Spacer(1, 6),
             table(rows, [3.6 * cm] + [(width - 3.6 * cm) / 6] * 6), PageBreak()]
 
 
@@ -98,14 +100,14 @@ def audit_story(pages, *, st, table, width: float, cat_labels: dict) -> list:
     rows = [_header(["Outlet", "Rate per 1,000 words", "Corrected rate", "95% interval (corpus and audit)"], st)]
     for r in total.itertuples():
         ci = "–" if pd.isna(r.corrected_low) else f"{r.corrected_low:.2f}–{r.corrected_high:.2f}"
-        rows.append([Paragraph(escape(r.group), st["cell"]), f"{r.rate_per_1k:.2f}", _f(r.corrected_per_1k), ci])
+        rows.append([bidi_paragraph(r.group, st["cell"]), f"{r.rate_per_1k:.2f}", _f(r.corrected_per_1k), ci])
     story += [Paragraph("All loaded terms, own voice: rate and corrected rate", st["h2"]),
               table(rows, [6 * cm] + [(width - 6 * cm) / 3] * 3), Spacer(1, 6)]
     cats = pages.corrected_categories
     rows = [_header(["Outlet", "Category", "Rate", "Precision", "Corrected", "95% interval", "Precision from"], st)]
     for r in cats.itertuples():
         ci = "–" if pd.isna(r.corrected_low) else f"{r.corrected_low:.2f}–{r.corrected_high:.2f}"
-        rows.append([Paragraph(escape(r.group), st["cell"]), Paragraph(escape(cat_labels.get(r.category, r.category)),
+        rows.append([bidi_paragraph(r.group, st["cell"]), Paragraph(escape(cat_labels.get(r.category, r.category)),
                                                                        st["cell"]),
                      f"{r.rate_per_1k:.2f}", _f(r.precision, "{:.0%}"), _f(r.corrected_per_1k), ci,
                      Paragraph(escape(r.precision_from), st["cell"])])

@@ -289,3 +289,21 @@ def test_svg_keeps_text_as_text(tables, tmp_path):
     plot.save_figure(plot.plot_keyness(tables["keyness"], group="Alpha Daily"), path)
     svg = path.read_text()
     assert "<text" in svg and "Alpha Daily" in svg
+
+
+def test_scare_quote_chart_has_the_chart_style_and_shapes_arabic_outlets(monkeypatch):
+    """plots.plot_scare_quotes (moved from framing.scare): one row per outlet, its name prepared by
+    ``display`` like every other chart, in the shared style (DejaVu Sans, bold title)."""
+    from framing.bidi import visual
+
+    outlets = [f"Outlet {i:02d}" for i in range(22)] + [AR_TERM]
+    table = pd.DataFrame({"outlet": outlets, "scare_quotes": range(23), "rate_per_1k": [0.5] * 23,
+                          "ci_low": [0.1] * 22 + [float("nan")], "ci_high": [0.9] * 22 + [float("nan")]})
+    monkeypatch.setattr(plot.text, "_NATIVE_RTL", False)
+    ax = plot.plot_scare_quotes(table)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 23 and f"{visual(AR_TERM + ' (22)', base=None)}" in labels
+    assert ax.title.get_fontweight() == "bold"
+    plot.fit_labels(ax.figure)
+    assert not plot.layout._overlaps(plot.tick_label_boxes(ax.yaxis))
+    plt.close(ax.figure)

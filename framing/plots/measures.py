@@ -8,30 +8,31 @@ import pandas as pd
 
 from ..errors import ModelError
 from ..termscores import top_loaded_terms
-from .style import plt
+from .style import GREY, STYLE, plt
+from .text import display
 
 
 def plot_scare_quotes(table: pd.DataFrame, *, ax=None):
     """Dots with 95% intervals: scare quotes per 1,000 words per outlet (one chart of its own)."""
     t = table.sort_values(["rate_per_1k", "outlet"], ascending=[True, True])
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, max(2.2, 1.3 + 0.34 * len(t))))
-    y = range(len(t))
-    rate = t["rate_per_1k"].fillna(0).to_numpy()
-    lo = t["ci_low"].to_numpy()
-    hi = t["ci_high"].to_numpy()
-    ok = ~(pd.isna(lo) | pd.isna(hi))
-    ax.errorbar(rate[ok], [i for i, k in zip(y, ok) if k], xerr=[(rate - lo)[ok], (hi - rate)[ok]], fmt="o",
-                color="#555555", ecolor="#999999", capsize=3)
-    if (~ok).any():
-        ax.plot(rate[~ok], [i for i, k in zip(y, ok) if not k], "o", mfc="white", color="#555555")
-    ax.set_yticks(list(y))
-    ax.set_yticklabels([f"{o} ({n})" for o, n in zip(t["outlet"], t["scare_quotes"])])
-    ax.set_xlabel("scare quotes per 1,000 words (own voice), 95% bootstrap interval")
-    ax.set_xlim(left=0)
-    ax.set_title("Scare quotes per 1,000 words, per outlet (number found)")
-    ax.grid(axis="x", alpha=0.3)
-    ax.figure.tight_layout()
+    with plt.rc_context(STYLE):
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8, max(2.2, 1.3 + 0.3 * len(t))), layout="constrained")
+        y = range(len(t))
+        rate = t["rate_per_1k"].fillna(0).to_numpy()
+        lo = t["ci_low"].to_numpy()
+        hi = t["ci_high"].to_numpy()
+        ok = ~(pd.isna(lo) | pd.isna(hi))
+        ax.errorbar(rate[ok], [i for i, k in zip(y, ok) if k], xerr=[(rate - lo)[ok], (hi - rate)[ok]], fmt="o",
+                    color=GREY, ecolor="#999999", capsize=3)
+        if (~ok).any():
+            ax.plot(rate[~ok], [i for i, k in zip(y, ok) if not k], "o", mfc="white", color=GREY)
+        ax.set_yticks(list(y), [display(f"{o} ({n})") for o, n in zip(t["outlet"], t["scare_quotes"])])
+        ax.set_ylim(-0.6, len(t) - 0.4)
+        ax.set_xlabel("scare quotes per 1,000 words (own voice); bars: 95% bootstrap interval; hollow: no interval")
+        ax.set_xlim(left=0)
+        ax.set_title("Scare quotes per 1,000 words, per outlet (number found)")
+        ax.grid(axis="x", alpha=0.3)
     return ax
 
 

@@ -26,8 +26,8 @@ def plot_keyness(keyness: pd.DataFrame, *, ax=None, group: str | None = None, to
             for g, a in zip(groups, panels):
                 _keyness_panel(keyness[keyness["group"] == g], a, g, min(top, 5), small=True, lim=lim)
             shown = "" if len(groups) <= 12 else f" (the first 12 of {len(groups)} outlets)"
-            fig.suptitle("Words each outlet uses more (right) or less (left) than the other outlets" + shown,
-                         fontsize=11, fontweight="bold")
+            fig.suptitle(_caption("Words each outlet uses more (right) or less (left) than the other outlets" + shown,
+                                  11), fontsize=11, fontweight="bold")
             fig.supxlabel(_caption("Bar length: how far the outlet's use differs from the others' (z-score of the "
                                    "log-odds ratio with an informative Dirichlet prior, Monroe et al. 2008); dotted "
                                    "lines: z = \u00b11.96. Pale hatched bars: a difference this small could be chance "
