@@ -120,6 +120,15 @@ def run_options(options) -> str:
             + (f"Audit: {options.audit}." if options.audit else "No audit."))
 
 
+def _same_lexicon(measured: dict, lexicon) -> str:
+    recorded = measured.get("lexicon_sha256")
+    if not recorded:
+        return "lexicons not recorded"
+    if recorded == lexicon.digest:
+        return "with the same lexicon files as this report"
+    return f"with other lexicon files than this report's (sha256 {recorded[:12]}...): the figures may differ here"
+
+
 def reproducibility(lexicon, options, stats_options) -> list[tuple[str, str]]:
     """(label, value) rows of the reproducibility block."""
     import matplotlib
@@ -134,5 +143,6 @@ def reproducibility(lexicon, options, stats_options) -> list[tuple[str, str]]:
             ("Random seed", f"{options.seed} (bootstrap: {stats_options.n_boot} replicates; "
                             f"change points: {stats_options.n_perm} permutations)"),
             ("Measured figures", (f"{Path(evaluations.path_of(evaluations.REAL_NEWS)).name}: "
-                                  + evaluations.provenance(measured)) if measured else evaluations.NOT_AVAILABLE),
+                                  + evaluations.provenance(measured) + "; " + _same_lexicon(measured, lexicon))
+             if measured else evaluations.NOT_AVAILABLE),
             ("Classifier", "not used in this report's counts")]

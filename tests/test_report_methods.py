@@ -114,3 +114,17 @@ def test_renderer_computes_no_statistics():
                      r"scare_quote_rates\(", r"from \.stats", r"from \.tables", r"from \.audit_rates"):
             found = re.search(call, source)
             assert not found, f"framing/{name} computes ({found.group()}); move it to framing/report_tables.py"
+
+
+def test_reproducibility_says_whether_the_figures_were_measured_with_these_lexicons(tmp_path, monkeypatch):
+    from framing.report_methods import reproducibility
+
+    lexicon = load_lexicon()
+    monkeypatch.setattr(evaluations, "EVALUATION_DIR", tmp_path)
+    rows = dict(reproducibility(lexicon, ReportOptions(), StatsOptions()))
+    assert rows["Measured figures"].startswith("not available")
+    for digest, said in ((lexicon.digest, "with the same lexicon files as this report"),
+                         ("0" * 64, "with other lexicon files than this report's (sha256 000000000000...)")):
+        (tmp_path / "real_news.json").write_text(json.dumps(_measurement(lexicon_sha256=digest)), encoding="utf-8")
+        rows = dict(reproducibility(lexicon, ReportOptions(), StatsOptions()))
+        assert "measured 2001-02-03" in rows["Measured figures"] and said in rows["Measured figures"]
