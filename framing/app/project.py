@@ -449,7 +449,7 @@ class Project:
     # ------------------------------------------------------------------ files to download
 
     def chart_png(self, name: str) -> bytes:
-        from ..plots import outlet_colours, plot_category_rates, plot_rate_over_time
+        from ..plots import outlet_colours, plot_category_rates, plot_rate_over_time, save_figure
         from ..tables import rates_by_outlet, rates_by_period
 
         chosen = self.selected()
@@ -463,11 +463,8 @@ class Project:
                 ax = plot_rate_over_time(rates_by_period(docs, hits, self.settings.period), colours=colours)
             else:
                 raise OptionError(f"no chart named {name!r}: the charts are categories and time")
-            import matplotlib.pyplot as plt
-
             buf = io.BytesIO()
-            ax.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-            plt.close(ax.figure)
+            save_figure(ax, buf, dpi=110, fmt="png")  # labels fitted, no run-dependent metadata, closed
         return buf.getvalue()
 
     def _cached(self, key: tuple, make) -> Path:
