@@ -137,8 +137,9 @@ def render_report(analysis: Analysis, output: str | Path, options: ReportOptions
     return render_tables(report_tables(analysis, options), output)
 
 
-def _draw(section: str, t: ReportTables):
-    """The chart of ``section``, drawn from the ready tables (None: nothing to draw)."""
+def _draw(section: str, t: ReportTables, page: int = 1):
+    """The chart of ``section`` (its ``page``-th figure), drawn from the ready tables (None: nothing
+    to draw)."""
     colours = outlet_colours(t.outlets)
     if section == "categories":
         return plot_category_rates(t.rates, category_labels=t.category_labels, colours=colours)
@@ -154,7 +155,7 @@ def _draw(section: str, t: ReportTables):
         return (plot_timeseries(t.series, changes=t.changes, colours=colours) if t.series is not None
                 else plot_rate_over_time(t.period_rates, colours=colours))
     if section == "keyness":
-        return plot_keyness(t.keyness) if t.keyness is not None else None
+        return plot_keyness(t.keyness, page=page) if t.keyness is not None else None
     raise KeyError(section)
 
 
@@ -181,19 +182,23 @@ def render_tables(t: ReportTables, output: str | Path):
     # Charts, written as PNG beside the PDF and embedded from those files.
     stem = output.with_suffix("")
     pngs: dict[str, Path] = {}
+    pages: dict[str, list[str]] = {}  # section: the keys of its figures in pngs, one page each
     for section, (name, _, _) in CHARTS.items():
         if section not in sections:
             continue
-        drawn = _draw(section, t)
-        if drawn is None:
-            continue
-        png = Path(f"{stem}-{name}.png")
-        with atomic_path(png) as tmp:
-            save_figure(drawn, tmp, dpi=200, fmt="png", close="svg" not in options.figures)
-        if "svg" in options.figures:
-            with atomic_path(png.with_suffix(".svg")) as tmp:
-                save_figure(drawn, tmp, fmt="svg")
-        pngs[section] = png
+        for n in range(1, t.chart_pages.get(section, 1) + 1):
+            drawn = _draw(section, t, n)
+            if drawn is None:
+                continue
+            key = section if n == 1 else f"{section}-{n}"
+            png = Path(f"{stem}-{name}.png" if n == 1 else f"{stem}-{name}-{n}.png")
+            with atomic_path(png) as tmp:
+                save_figure(drawn, tmp, dpi=200, fmt="png", close="svg" not in options.figures)
+            if "svg" in options.figures:
+                with atomic_path(png.with_suffix(".svg")) as tmp:
+                    save_figure(drawn, tmp, fmt="svg")
+            pngs[key] = png
+            pages.setdefault(section, []).append(key)
 
     page = A4 if options.page_size.upper() == "A4" else letter
     width = page[0] - 4 * cm
@@ -224,11 +229,12 @@ def render_tables(t: ReportTables, output: str | Path):
                      [3.5 * cm, width - 3.5 * cm], header=False)
 
     def chart_page(section):
-        if section not in pngs:
-            return []
         _, heading, note = CHARTS[section]
-        return [Paragraph(heading, st["h1"]), chart(section), Spacer(1, 4),
-                Paragraph(note.format(**t.notes), st["small"]), PageBreak()]
+        out = []
+        for i, key in enumerate(pages.get(section, [])):
+            out += [Paragraph(heading + (" (continued)" if i else ""), st["h1"]), chart(key), Spacer(1, 4),
+                    Paragraph(note.format(**t.notes), st["small"]), PageBreak()]
+        return out
 
     story = []
     # Cover (classroom: one line under the title, then straight to the findings)

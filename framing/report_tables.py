@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import __version__
 from .analyze import Analysis, Example
+from .plots.words import KEYNESS_PANELS
 from .report_findings import findings
 from .tables import ALL, APART, corpus_summary, rates_by_outlet, rates_by_period, top_terms
 
@@ -100,6 +101,7 @@ class ReportTables:
     methods: list[str]
     reproducibility: list[tuple[str, str]]
     notes: dict[str, str] = field(default_factory=dict)  # chart notes that carry settings (period)
+    chart_pages: dict[str, int] = field(default_factory=dict)  # sections whose chart takes several pages
 
 
 def resolve_sections(options: ReportOptions) -> tuple[frozenset[str], bool]:
@@ -158,6 +160,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     dated = docs["date"].notna().sum() >= 2
     changes = label_changes(docs, hits, stats_options) if dated else None
     cat_labels = {k: c.label for k, c in lexicon.categories.items()}
+    key = keyness(docs, hits, ("outlet",), stats_options) if docs["outlet"].nunique() > 1 else None
 
     n_docs, n_outlets = len(docs), docs["outlet"].nunique()
     dates = docs["date"].dropna()
@@ -202,7 +205,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
         rates_ci=with_ci,
         naming=naming_matrix(docs, hits, ("outlet",), stats_options),
         series=timeseries(docs, hits, stats_options) if dated else None, changes=changes,
-        keyness=keyness(docs, hits, ("outlet",), stats_options) if n_outlets > 1 else None,
+        keyness=key,
         outlets=sorted(docs["outlet"].unique()), category_labels=cat_labels, findings=said,
         manifest_summary=manifest_summary,
         reposts=[(f"{Path(r['file']).name} {r['record']}", r["doc_id"] or "–", r["reason"])
@@ -216,6 +219,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
         methods=methods_text(lexicon, options, stats_options),
         reproducibility=reproducibility(lexicon, options, stats_options),
         notes={"period": options.period},
+        chart_pages={"keyness": max(1, -(-key["group"].nunique() // KEYNESS_PANELS))} if key is not None else {},
     )
 
 

@@ -307,3 +307,21 @@ def test_scare_quote_chart_has_the_chart_style_and_shapes_arabic_outlets(monkeyp
     plot.fit_labels(ax.figure)
     assert not plot.layout._overlaps(plot.tick_label_boxes(ax.yaxis))
     plt.close(ax.figure)
+
+
+def test_keyness_of_many_outlets_takes_several_pages():
+    """24 outlets: two figures of 12 panels each (page 1: outlets 1-12, page 2: 13-24), one scale."""
+    groups = [f"Outlet {i:02d}" for i in range(24)]
+    keyness = pd.DataFrame([{"group": g, "term": t, "z": z, "p_adj_z": 0.01, "hits_group": 3, "hits_rest": 1}
+                            for i, g in enumerate(groups) for t, z in (("up", 2.0 + i / 10), ("down", -2.5))])
+    assert plot.keyness_pages(keyness) == 2
+    titles = []
+    for page in (1, 2):
+        ax = plot.plot_keyness(keyness, page=page)
+        titles.append([a.get_title() for a in ax.figure.axes if a.get_visible()])
+        assert "of 24" in ax.figure._suptitle.get_text().replace("\n", " ")
+        plt.close(ax.figure)
+    assert titles[0] == [plot.display(g) for g in groups[:12]]
+    assert titles[1] == [plot.display(g) for g in groups[12:]]
+    with pytest.raises(ValueError, match="page 3 of 2"):
+        plot.plot_keyness(keyness, page=3)

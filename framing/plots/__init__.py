@@ -22,10 +22,10 @@ from .style import (EXTRA_COLOURS, HATCHES, MANY_OUTLETS, MARKERS, OUTLET_COLOUR
                     outlet_colours, outlet_markers, outlet_styles)
 from .text import LRM, display, ink_difference, native_rtl, render_glyphs, render_text
 from .time import plot_rate_over_time, plot_timeseries
-from .words import plot_dispersion, plot_keyness
+from .words import KEYNESS_PANELS, keyness_pages, plot_dispersion, plot_keyness
 
 __all__ = [
-    "EXTRA_COLOURS", "HATCHES", "LRM", "MANY_OUTLETS", "MARKERS", "OUTLET_COLOURS", "PAGE_HEIGHT", "PALETTE", "STYLE",
+    "EXTRA_COLOURS", "HATCHES", "KEYNESS_PANELS", "keyness_pages", "LRM", "MANY_OUTLETS", "MARKERS", "OUTLET_COLOURS", "PAGE_HEIGHT", "PALETTE", "STYLE",
     "display", "fit_labels", "ink_difference", "naming_panel_height", "native_rtl", "outlet_colours",
     "outlet_markers", "outlet_styles", "plot_category_rates", "plot_confusion", "plot_dispersion",
     "plot_distinctive_features", "plot_keyness", "plot_naming_matrix", "plot_rate_over_time", "plot_rates_ci",

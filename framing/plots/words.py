@@ -9,23 +9,32 @@ from .style import GREY, PALETTE, SIGNIFICANT, STYLE, _axes, _caption, _empty, _
 from .text import display
 
 
+KEYNESS_PANELS = 12  # panels of one keyness figure (one A4 page)
+
+
 def plot_keyness(keyness: pd.DataFrame, *, ax=None, group: str | None = None, top: int = 10,
-                 ncols: int = 3):
+                 ncols: int = 3, page: int = 1):
     """Diverging bars: the terms a group uses most more (right) and less (left) than the rest,
     by z-score of the log-odds ratio with an informative Dirichlet prior (a ``stats.keyness``
     table). Hatched pale bars: z not significant after Benjamini-Hochberg (p_adj_z >= 0.05); dotted
-    lines at z = +/-1.96. With ``group`` None and no ``ax``: one panel per group (at most 12,
-    ``top`` = 5 each side unless given)."""
+    lines at z = +/-1.96. With ``group`` None and no ``ax``: one panel per group, at most
+    ``KEYNESS_PANELS`` (``page`` 2 draws the next ones, and so on; ``top`` = 5 each side unless
+    given)."""
     with plt.rc_context(STYLE):
         if keyness.empty:
             return _empty(_axes(ax), "Key terms: used more or less than elsewhere")
         groups = sorted(keyness["group"].unique())
         if group is None and ax is None and len(groups) > 1:
-            fig, panels = _grid(min(len(groups), 12), ncols, 2.3, sharey=False)
-            lim = max(2.5, float(keyness["z"].abs().max()) * 1.08)
-            for g, a in zip(groups, panels):
+            first = (page - 1) * KEYNESS_PANELS
+            chosen = groups[first:first + KEYNESS_PANELS]
+            if not chosen:
+                raise ValueError(f"plot_keyness: page {page} of {keyness_pages(keyness)}")
+            fig, panels = _grid(len(chosen), ncols, 2.3, sharey=False)
+            lim = max(2.5, float(keyness["z"].abs().max()) * 1.08)  # one scale on every page
+            for g, a in zip(chosen, panels):
                 _keyness_panel(keyness[keyness["group"] == g], a, g, min(top, 5), small=True, lim=lim)
-            shown = "" if len(groups) <= 12 else f" (the first 12 of {len(groups)} outlets)"
+            shown = ("" if len(groups) <= KEYNESS_PANELS else
+                     f" (outlets {first + 1}\u2013{first + len(chosen)} of {len(groups)})")
             fig.suptitle(_caption("Words each outlet uses more (right) or less (left) than the other outlets" + shown,
                                   11), fontsize=11, fontweight="bold")
             fig.supxlabel(_caption("Bar length: how far the outlet's use differs from the others' (z-score of the "
@@ -39,6 +48,11 @@ def plot_keyness(keyness: pd.DataFrame, *, ax=None, group: str | None = None, to
         ax = _axes(ax, (8, 1.2 + 0.26 * min(len(t), 2 * top)))
         _keyness_panel(t, ax, group, top, small=False)
         return ax
+
+
+def keyness_pages(keyness: pd.DataFrame) -> int:
+    """How many figures (pages) ``plot_keyness`` needs to show every group of ``keyness``."""
+    return max(1, -(-keyness["group"].nunique() // KEYNESS_PANELS)) if not keyness.empty else 1
 
 
 def _keyness_panel(t: pd.DataFrame, ax, group: str, top: int, small: bool, lim: float | None = None):
