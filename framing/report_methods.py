@@ -36,8 +36,9 @@ def scare_quote_figures(evaluation: dict | None = None) -> str:
                   if len(r["batches"]) > 1 and r["low"] != r["high"] else "")
         parts.append(f"{r['correct']} of {r['read']} ({_pct(r['precision'])}{spread}) in {r['kind']}")
     said = "; ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    where = evaluations.provenance(evaluation, ("scare_quotes",))
     return ("On hand-labelled real news, of the short quotations read as scare quotes, these were scare quotes: "
-            f"{said} ({evaluations.provenance(evaluation, ('scare_quotes',))}).")
+            f"{said}. {where[:1].upper() + where[1:]}.")
 
 
 def voice_figure(evaluation: dict | None = None) -> str:
@@ -48,8 +49,9 @@ def voice_figure(evaluation: dict | None = None) -> str:
     if not pooled or not pooled[1]:
         return f"The measured accuracy of this reading is {evaluations.NOT_AVAILABLE}."
     right, n = pooled
-    return (f"On hand-labelled real news the voice was read right for {right} of {n} lexicon hits "
-            f"({right / n:.0%}; {evaluations.provenance(evaluation, ('voice',))}).")
+    where = evaluations.provenance(evaluation, ("voice",))
+    return (f"On hand-labelled real news the voice was read right for {right} of {n} lexicon hits ({right / n:.0%}). "
+            f"{where[:1].upper() + where[1:]}.")
 
 
 def methods_text(lexicon, options, stats_options, evaluation: dict | None = None) -> list[str]:
@@ -59,15 +61,15 @@ def methods_text(lexicon, options, stats_options, evaluation: dict | None = None
 
     cats = ", ".join(f"<i>{escape(c.label.lower())}</i>" for c in lexicon.categories.values())
     so = stats_options
-    prefixes = (f"{rtl(' '.join(match.ARABIC_CONJUNCTIONS))}, then "
-                f"{rtl(' '.join(match.ARABIC_ARTICLE_PREPOSITIONS))}")
+    prefixes = rtl(" ".join(match.ARABIC_CONJUNCTIONS + match.ARABIC_ARTICLE_PREPOSITIONS))
     paras = [
         f"<b>Terms.</b> Each document was searched for the {len(lexicon):,} entries of the lexicons listed below. "
         f"An entry is a loaded term with its variants, a category ({cats}), what it names (its referent), a "
         "strength from 1 (mild) to 3 (extreme), a neutral alternative and a rationale.",
         "<b>Matching.</b> Case-insensitive, whole words; hyphens and spaces are interchangeable; where two entries "
         "overlap the longest match wins. Arabic is matched after removing diacritics and unifying letter forms, "
-        f"with attached prefixes ({prefixes}; {len(match.ARABIC_PREFIXES) - 1} combinations) allowed.",
+        f"with attached prefixes allowed ({prefixes}: a conjunction, then a preposition and/or the article; "
+        f"{len(match.ARABIC_PREFIXES) - 1} combinations).",
         "<b>Context.</b> Each hit is read in context: whether it is in the outlet's own voice, inside a quotation, "
         "or in reported speech; whether it is negated; whether an ambiguous word (\"occupation\" as a job, "
         "\"sanctions regime\") is used in its loaded sense. Uses in a neutral sense are not counted. "

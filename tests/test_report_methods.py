@@ -56,6 +56,14 @@ def test_ranking_minimum_and_stats_settings_follow_the_code(monkeypatch):
     assert "2,000" not in text and "999" not in text
 
 
+def test_arabic_prefixes_come_from_the_matcher(monkeypatch):
+    text = _text()
+    assert f"{len(match.ARABIC_PREFIXES) - 1} combinations" in text
+    monkeypatch.setattr(match, "ARABIC_CONJUNCTIONS", ("و",))
+    monkeypatch.setattr(match, "ARABIC_ARTICLE_PREPOSITIONS", ("ب",))
+    assert report_findings.inline_rtl("و ب") in _text()
+
+
 def test_options_of_the_run_are_named():
     text = _text(ReportOptions(period="quarter", seed=3, count_scare_quotes=True, sections=("summary", "methods")))
     assert "Periods: quarter. Random seed: 3. Scare quotes: counted as delegitimising." in text
@@ -68,8 +76,9 @@ def test_measured_figures_come_from_the_file():
     said = scare_quote_figures(e)
     # x: 3 + 1 of 4 + 4 read = 4 of 8 (50%), batches 25% and 75%; y: 9 of 10 (90%)
     assert "4 of 8 (50%, 25%–75% across batches A, B) in test news and 9 of 10 (90%) in other news" in said
-    assert "measured 2001-02-03 by scripts/evaluate_real_news.py with framing 9.9 on tests/data/s.tsv" in said
-    assert "9 of 10 lexicon hits (90%" in voice_figure(e)  # 7 + 2 of 8 + 2
+    assert "Measured 2001-02-03 by scripts/evaluate_real_news.py with framing 9.9 on tests/data/s.tsv." in said
+    assert "tests/data/v.tsv" not in said
+    assert "9 of 10 lexicon hits (90%)" in voice_figure(e)  # 7 + 2 of 8 + 2
     text = _text(evaluation=e)
     assert said in text.replace("&amp;", "&")
     assert "90% in articles of partisan" not in text  # no figure that is not in the file
