@@ -106,11 +106,10 @@ def write_comparison(analysis, out: Path, options: CompareOptions, audit=None) -
     formats = list(options.charts)
     charts = _draw_charts(tables, dispersion, options.events, by, out, formats)
     if formats:
-        from . import plot
-        from .scare import plot_scare_quotes
+        from . import plots as plot
 
         for fmt in formats:
-            plot.save_figure(plot_scare_quotes(measures["scare_quotes"]), out / f"scare-quotes.{fmt}", fmt=fmt)
+            plot.save_figure(plot.plot_scare_quotes(measures["scare_quotes"]), out / f"scare-quotes.{fmt}", fmt=fmt)
             charts.append(out / f"scare-quotes.{fmt}")
     return summary_lines(tables, by, period, out, charts, took, time.perf_counter() - started)
 
@@ -131,7 +130,7 @@ def _measures(docs, hits, by, options, audit) -> dict:
 def _draw_charts(tables, dispersion, events, by, out: Path, formats) -> list[Path]:
     """Write the charts; returns their paths. Charts that cannot be read with many groups
     (keyness, naming by outlet x period) are skipped with a note."""
-    from . import plot
+    from . import plots as plot
 
     if not formats:
         return []

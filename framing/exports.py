@@ -77,8 +77,8 @@ def slug(name: str) -> str:
 def write_term_scores(analysis, model, out: Path, seed: int = 0) -> str:
     """term_scores.csv, framing_index.csv, outlet_loadedness.csv and a top-terms chart per outlet."""
     from .model import aggregate, score_corpus
-    from .plot import outlet_colours, save_figure
-    from .termscores import TermScoreOptions, add_word_scores, framing_index, plot_top_terms, term_scores
+    from .plots import outlet_colours, plot_top_terms, save_figure
+    from .termscores import TermScoreOptions, add_word_scores, framing_index, term_scores
 
     corpus = analysis.documents.assign(text=analysis.documents["doc_id"].map(analysis.texts))
     sentences = score_corpus(model, corpus)
@@ -103,8 +103,8 @@ def write_term_scores(analysis, model, out: Path, seed: int = 0) -> str:
 
 def write_fingerprint(analysis, out: Path, seed: int = 0):
     """fingerprint.csv, confusion.csv, features.csv and their charts; returns the fingerprint."""
-    from .fingerprint import fingerprint_outlets, plot_confusion, plot_distinctive_features
-    from .plot import save_figure
+    from .fingerprint import fingerprint_outlets
+    from .plots import plot_confusion, plot_distinctive_features, save_figure
 
     docs = analysis.documents
     fp = fingerprint_outlets([analysis.texts.get(d, "") for d in docs["doc_id"]], list(docs["outlet"]), seed=seed)

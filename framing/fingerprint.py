@@ -10,8 +10,8 @@ continued below", newsletter footers): otherwise the model learns bylines and pa
 than wording. Some boilerplate still leaks (agency credits, "Mr." house style); read the features
 before reading anything into the accuracy.
 
-Public: :func:`fingerprint_outlets`, :class:`Fingerprint` (``.predict``), :func:`plot_confusion`,
-:func:`plot_distinctive_features`.
+Public: :func:`fingerprint_outlets`, :class:`Fingerprint` (``.predict``); its charts are
+:func:`framing.plots.plot_confusion` and :func:`framing.plots.plot_distinctive_features`.
 """
 from __future__ import annotations
 
@@ -182,47 +182,3 @@ def _mask_pattern(terms: tuple[str, ...]) -> re.Pattern:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
         _PATTERNS[terms] = pattern
     return pattern
-
-
-# ----------------------------------------------------------------------------- figures
-
-def plot_confusion(fingerprint: Fingerprint, *, ax=None, normalise: bool = True):
-    """Confusion matrix of the cross-validated predictions (rows: true outlet; shares per row)."""
-    import matplotlib.pyplot as plt
-
-    table = fingerprint.confusion.astype(float)
-    if normalise:
-        table = table.div(table.sum(axis=1).replace(0, np.nan), axis=0).fillna(0.0)
-    n = len(table)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(1.0 + 0.6 * n, 0.8 + 0.55 * n))
-    im = ax.imshow(table.to_numpy(), cmap="Blues", vmin=0, vmax=1 if normalise else None)
-    ax.set_xticks(range(n), table.columns, rotation=45, ha="right", fontsize=8)
-    ax.set_yticks(range(n), table.index, fontsize=8)
-    for i in range(n):
-        for j in range(n):
-            v = table.iat[i, j]
-            ax.text(j, i, f"{v:.2f}" if normalise else f"{int(v)}", ha="center", va="center", fontsize=7,
-                    color="white" if v > (0.5 if normalise else table.to_numpy().max() / 2) else "black")
-    ax.set_xlabel("predicted outlet")
-    ax.set_ylabel("true outlet")
-    ax.set_title(f"Which outlet wrote it? accuracy {fingerprint.accuracy:.2f} (chance {fingerprint.chance:.2f}), "
-                 f"{len(fingerprint.folds)}-fold", fontsize=9)
-    ax.figure.colorbar(im, ax=ax, fraction=0.046, pad=0.04)
-    return ax
-
-
-def plot_distinctive_features(fingerprint: Fingerprint, outlet: str, *, ax=None, top: int = 10):
-    """Bars of one outlet's most distinctive features."""
-    import matplotlib.pyplot as plt
-
-    rows = fingerprint.features[fingerprint.features["outlet"] == outlet].head(top)
-    if rows.empty:
-        raise ModelError(f"fingerprint: no outlet '{outlet}': choose from {', '.join(fingerprint.outlets)}")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 0.8 + 0.3 * len(rows)))
-    ax.barh(range(len(rows))[::-1], rows["weight"], color="#0072B2")
-    ax.set_yticks(range(len(rows))[::-1], rows["feature"], fontsize=8)
-    ax.set_xlabel("weight towards this outlet")
-    ax.set_title(f"What sets {outlet} apart", fontsize=9)
-    return ax

@@ -23,7 +23,7 @@ import pandas as pd
 from . import __version__
 from .analyze import Analysis
 from .output import write_text
-from .plot import outlet_colours
+from .plots import outlet_colours
 from .tables import APART
 from .types import VOICES
 

@@ -164,7 +164,7 @@ def format_line(row, width: int, *, bold: bool) -> str:
 
 def write_dispersion(result: Concordance, path, fmt: str = "png") -> None:
     """A dispersion (x-ray) plot of the concordance's occurrences across its documents."""
-    from . import plot, stats
+    from . import plots as plot, stats
 
     # every occurrence gets its tick, whatever its voice, sense or negation
     table = stats.dispersion_table(result.documents, result.lines.assign(category="", sense="loaded", negated=False),

@@ -22,8 +22,15 @@ from .normalize import match_form, match_key
 
 # Attached Arabic prefixes (normalised forms): conjunction و/ف, then a preposition ب/ك/ل and/or the
 # article ال (ل + ال is written لل).
-ARABIC_PREFIXES = tuple(sorted({c + p for c in ("", "و", "ف")
-                                for p in ("", "ال", "لل", "بال", "كال", "ب", "ك", "ل")}))
+ARABIC_CONJUNCTIONS = ("و", "ف")
+ARABIC_ARTICLE_PREPOSITIONS = ("ال", "لل", "بال", "كال", "ب", "ك", "ل")
+ARABIC_PREFIXES = tuple(sorted({c + p for c in ("",) + ARABIC_CONJUNCTIONS
+                                for p in ("",) + ARABIC_ARTICLE_PREPOSITIONS}))
+# What a word is, for the word counts (the denominator of every rate): ``scan`` counts the words of
+# ``match_form``, where every character that is not a letter or digit is a space. Said in words for
+# the report's methods page.
+WORD_RULE = ("a word is a run of letters and digits: every other character (spaces, punctuation, apostrophes, "
+             "hyphens, dashes) separates words, so \"don't\" is two words and \"pro-Israel\" two")
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,6 @@ COUNTED_CATEGORY = SCARE_QUOTE_ENTRY.category  # delegitimising
 SCARE_CATEGORY = Category(CATEGORY, "Scare quotes (a measure of their own)", "#7F7F7F",
                           "Words in short quotation marks that nobody is shown saying (the context stage's reading, "
                           "ctx.scare_quote); counted apart from the lexicon's categories unless --count-scare-quotes.")
-PRECISION_NOTE = ("Measured precision of the scare-quote reading on hand-labelled real news "
-                  "(scripts/evaluate_real_news.py): 0.90 in articles of partisan outlets, 0.13-0.14 in mainstream "
-                  "US news; measure it on your corpus with framing audit sample / score.")
 
 
 def recategorise(hits: pd.DataFrame, count: bool) -> pd.DataFrame:
@@ -132,29 +129,3 @@ def _from_counts(documents: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     category = c["category"].iloc[0] if len(c) else CATEGORY
     docs["counted_in"] = "delegitimising" if category == COUNTED_CATEGORY else "apart"
     return docs[SCARE_RATE_COLUMNS].sort_values("outlet").reset_index(drop=True)
-
-
-def plot_scare_quotes(table: pd.DataFrame, *, ax=None):
-    """Dots with 95% intervals: scare quotes per 1,000 words per outlet (one chart of its own)."""
-    import matplotlib.pyplot as plt
-
-    t = table.sort_values(["rate_per_1k", "outlet"], ascending=[True, True])
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, max(2.2, 1.3 + 0.34 * len(t))))
-    y = range(len(t))
-    rate = t["rate_per_1k"].fillna(0).to_numpy()
-    lo = t["ci_low"].to_numpy()
-    hi = t["ci_high"].to_numpy()
-    ok = ~(pd.isna(lo) | pd.isna(hi))
-    ax.errorbar(rate[ok], [i for i, k in zip(y, ok) if k], xerr=[(rate - lo)[ok], (hi - rate)[ok]], fmt="o",
-                color="#555555", ecolor="#999999", capsize=3)
-    if (~ok).any():
-        ax.plot(rate[~ok], [i for i, k in zip(y, ok) if not k], "o", mfc="white", color="#555555")
-    ax.set_yticks(list(y))
-    ax.set_yticklabels([f"{o} ({n})" for o, n in zip(t["outlet"], t["scare_quotes"])])
-    ax.set_xlabel("scare quotes per 1,000 words (own voice), 95% bootstrap interval")
-    ax.set_xlim(left=0)
-    ax.set_title("Scare quotes per 1,000 words, per outlet (number found)")
-    ax.grid(axis="x", alpha=0.3)
-    ax.figure.tight_layout()
-    return ax

@@ -29,8 +29,8 @@ The framing index of an outlet sums the loadings of all its hits per 1,000 words
 often the outlet uses loaded terms (frequency), how strong they are (strength), in whose voice, and
 how loaded the sentences are. Its interval resamples the outlet's documents, words included.
 
-Public: :func:`add_word_scores`, :func:`term_scores`, :func:`framing_index`, :func:`top_loaded_terms`,
-:func:`plot_top_terms`.
+Public: :func:`add_word_scores`, :func:`term_scores`, :func:`framing_index`, :func:`top_loaded_terms`;
+the chart is :func:`framing.plots.plot_top_terms`.
 """
 from __future__ import annotations
 
@@ -178,34 +178,3 @@ def _words_by_outlet(documents: pd.DataFrame | None) -> dict[str, float]:
     return documents.groupby("outlet")["words"].sum().astype(float).to_dict()
 
 
-# ----------------------------------------------------------------------------- figures
-
-def plot_top_terms(scores: pd.DataFrame, outlet: str, *, ax=None, n: int = 10, colours: dict | None = None):
-    """Bars of one outlet's most loaded terms with their intervals, coloured by category."""
-    import matplotlib.pyplot as plt
-
-    rows = top_loaded_terms(scores[scores["outlet"] == outlet], n)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.9 + 0.32 * max(len(rows), 1)))
-    if rows.empty:
-        ax.text(0.5, 0.5, f"no loaded terms for {outlet}", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return ax
-    if colours is None:
-        try:
-            from .lexicon import load_categories
-
-            colours = {k: c.colour for k, c in load_categories().items()}
-        except Exception:  # categories are decoration here
-            colours = {}
-    y = np.arange(len(rows))[::-1]
-    score = rows["term_score"].to_numpy(float)
-    low = np.nan_to_num(score - rows["term_score_low"].to_numpy(float), nan=0.0)
-    high = np.nan_to_num(rows["term_score_high"].to_numpy(float) - score, nan=0.0)
-    ax.barh(y, score, xerr=[low, high], color=[colours.get(c, "#777777") for c in rows["category"]],
-            error_kw={"elinewidth": 0.8, "capsize": 2})
-    ax.set_yticks(y, [f"{t} ({h})" for t, h in zip(rows["term"], rows["hits"])], fontsize=8)
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("term score (strength × voice × p_loaded; bars: 95% interval)")
-    ax.set_title(f"{outlet}: most loaded terms (hits in brackets)", fontsize=9)
-    return ax

@@ -3,6 +3,10 @@
     python scripts/evaluate_real_news.py            # the scores per corpus and batch
     python scripts/evaluate_real_news.py --errors   # and each item read wrongly, in context
 
+Each run also writes the scores to framing/data/evaluation/real_news.json (``--json PATH`` elsewhere,
+``--no-json`` not at all), with the date, framing's version, the lexicons' sha256 and the label
+files' sha256: the report's methods and scare-quote pages cite their figures from that file.
+
 The labels say only where each item is (corpus, document id, character offsets) and what it is; the
 texts are read from ../shared (the AllSides sample and the pasted dumps of ../shared/corpus/):
 
@@ -21,6 +25,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
+import hashlib
+import json
+import math
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -43,6 +51,10 @@ SHARED = ROOT.parent / "shared"
 SOURCES = {"allsides": SHARED / "data" / "allsides-sample" / "articles.jsonl.gz",
            "shared-corpus": SHARED / "corpus"}
 VOICES = ("own", "quoted", "attributed")
+# What each labelled corpus is, as the report names it when it cites the figures.
+KINDS = {"allsides": "mainstream US news (the AllSides sample)",
+         "shared-corpus": "articles of partisan outlets (../shared/corpus/)"}
+JSON_OUT = ROOT / "framing" / "data" / "evaluation" / "real_news.json"
 
 
 def load_labels(path: Path = SCARE_LABELS) -> list[dict]:
@@ -115,7 +127,7 @@ def scores(rows: list[dict]) -> dict[str, float]:
     tp = sum(1 for r in rows if r["scare_read"] and r["label"] == "scare")
     fp = sum(1 for r in rows if r["scare_read"] and r["label"] != "scare")
     fn = sum(1 for r in rows if not r["scare_read"] and r["label"] == "scare")
-    return {"precision": tp / (tp + fp) if tp + fp else float("nan"),
+    return {"correct": tp, "precision": tp / (tp + fp) if tp + fp else float("nan"),
             "recall": tp / (tp + fn) if tp + fn else float("nan"),
             "read_as_scare": tp + fp, "scare": tp + fn, "quotations": len(rows),
             "missing": sum(1 for r in rows if r["scare_read"] is None)}
@@ -123,7 +135,8 @@ def scores(rows: list[dict]) -> dict[str, float]:
 
 def voice_scores(rows: list[dict]) -> dict[str, float]:
     """Voice: accuracy, and precision and recall of each voice."""
-    out = {"accuracy": sum(r["voice_read"] == r["voice"] for r in rows) / len(rows), "hits": len(rows),
+    right = sum(r["voice_read"] == r["voice"] for r in rows)
+    out = {"correct": right, "accuracy": right / len(rows), "hits": len(rows),
            "missing": sum(1 for r in rows if r["voice_read"] is None)}
     for v in VOICES:
         tp = sum(1 for r in rows if r["voice_read"] == v and r["voice"] == v)
@@ -140,9 +153,48 @@ def _by_batch(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
     return dict(sorted(groups.items()))
 
 
+def _clean(x):
+    """NaN as null: JSON has no NaN."""
+    if isinstance(x, float) and math.isnan(x):
+        return None
+    if isinstance(x, float):
+        return round(x, 4)
+    return x
+
+
+def measurement(scare: list[dict], voice: list[dict], negation: list[dict], today: str | None = None) -> dict:
+    """The scores as the report reads them (framing.evaluations): when, with what, on what data."""
+    from framing import __version__
+
+    def rows(scored, score):
+        return [{"corpus": c, "batch": b, **{k: _clean(v) for k, v in score(g).items()}}
+                for (c, b), g in _by_batch(scored).items()]
+
+    def label_file(path: Path, items: list[dict]) -> dict:
+        return {"file": str(path.relative_to(ROOT)), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                "items": len(items)}
+
+    read = sum(1 for r in negation if r["negated_read"])
+    return {
+        "script": "scripts/evaluate_real_news.py",
+        "date": today or datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
+        "framing_version": __version__,
+        "lexicon_sha256": load_lexicon().digest,
+        "corpora": {c: {"kind": KINDS.get(c, c), "texts": "../" + SOURCES[c].relative_to(ROOT.parent).as_posix()} for c in SOURCES},
+        "labels": {"scare_quotes": label_file(SCARE_LABELS, scare), "voice": label_file(VOICE_LABELS, voice),
+                   "negation": label_file(NEGATION_LABELS, negation)},
+        "scare_quotes": rows(scare, scores),
+        "voice": rows(voice, voice_scores),
+        "negation": {"read_as_negated": read, "precision": _clean(negation_precision(negation))},
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list every item read wrongly")
+    ap.add_argument("--json", default=str(JSON_OUT), metavar="PATH",
+                    help=f"write the scores here (default: {JSON_OUT.relative_to(ROOT)})")
+    ap.add_argument("--no-json", action="store_true", help="write no JSON file")
     args = ap.parse_args()
     missing = [str(p) for p in SOURCES.values() if not p.exists()]
     if missing:
@@ -166,6 +218,12 @@ def main() -> None:
     negation = read_negations(load_labels(NEGATION_LABELS))
     print(f"\nNegation (tests/data/negation_real.tsv): of {sum(1 for r in negation if r['negated_read'])} hits "
           f"read as negated, {negation_precision(negation):.3f} are (precision)")
+    if not args.no_json:
+        out = Path(args.json)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(measurement(scare, voice, negation), indent=1, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        print(f"\nscores written to {out}")
     if args.errors:
         for r in negation:
             if r["negated_read"] and r["negated"] != "yes":

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from framing.errors import ModelError
-from framing.fingerprint import (FingerprintOptions, drop_repeated_lines, fingerprint_outlets, plot_confusion,
-                                 plot_distinctive_features)
+from framing.fingerprint import FingerprintOptions, drop_repeated_lines, fingerprint_outlets
+from framing.plots import plot_confusion, plot_distinctive_features
 
 # Three made-up outlets with their own pet words, and boilerplate that must not decide.
 _STYLE = {

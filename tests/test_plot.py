@@ -1,4 +1,4 @@
-"""framing.plot: every chart drawn from a small table, saved, and checked not blank; Arabic shaped."""
+"""framing.plots: every chart drawn from a small table, saved, and checked not blank; Arabic shaped."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from framing import plot, stats  # noqa: E402
+from framing import plots as plot, stats  # noqa: E402
 from framing.tables import rates_by_outlet, rates_by_period  # noqa: E402
 
 AR_TERM = "الاحتلال"
@@ -153,19 +153,19 @@ def test_arabic_labels_are_drawn_in_reading_order(tables):
     outlet = next(t.get_text() for t in ax.get_yticklabels() if "\u0642" in t.get_text())
     assert _drawn_right(outlet, AR_OUTLET)
     plt.close(ax.figure)
-    assert _drawn_right(plot._display(AR_TERM), AR_TERM)
+    assert _drawn_right(plot.display(AR_TERM), AR_TERM)
     # a mixed label reads left to right as a whole, its Arabic right to left
-    assert _drawn_right(plot._display(f"{AR_TERM} (3 vs 1)"), f"{AR_TERM} (3 vs 1)", base="L")
+    assert _drawn_right(plot.display(f"{AR_TERM} (3 vs 1)"), f"{AR_TERM} (3 vs 1)", base="L")
 
 
 def test_arabic_is_prepared_only_where_matplotlib_does_not_shape(monkeypatch):
     from framing.bidi import visual
 
     assert plot.native_rtl() is True  # this matplotlib (3.11 with libraqm) shapes itself
-    assert plot._display(AR_TERM) == AR_TERM
-    monkeypatch.setattr(plot, "_NATIVE_RTL", False)
-    assert plot._display(AR_TERM) == visual(AR_TERM)
-    assert plot._display(f"{AR_TERM} (3 vs 1)") == visual(f"{AR_TERM} (3 vs 1)", base="L")
+    assert plot.display(AR_TERM) == AR_TERM
+    monkeypatch.setattr(plot.text, "_NATIVE_RTL", False)
+    assert plot.display(AR_TERM) == visual(AR_TERM)
+    assert plot.display(f"{AR_TERM} (3 vs 1)") == visual(f"{AR_TERM} (3 vs 1)", base="L")
 
 
 @pytest.mark.parametrize("draw", [plot.plot_rates_ci, plot.plot_timeseries, plot.plot_naming_matrix,
@@ -289,3 +289,39 @@ def test_svg_keeps_text_as_text(tables, tmp_path):
     plot.save_figure(plot.plot_keyness(tables["keyness"], group="Alpha Daily"), path)
     svg = path.read_text()
     assert "<text" in svg and "Alpha Daily" in svg
+
+
+def test_scare_quote_chart_has_the_chart_style_and_shapes_arabic_outlets(monkeypatch):
+    """plots.plot_scare_quotes (moved from framing.scare): one row per outlet, its name prepared by
+    ``display`` like every other chart, in the shared style (DejaVu Sans, bold title)."""
+    from framing.bidi import visual
+
+    outlets = [f"Outlet {i:02d}" for i in range(22)] + [AR_TERM]
+    table = pd.DataFrame({"outlet": outlets, "scare_quotes": range(23), "rate_per_1k": [0.5] * 23,
+                          "ci_low": [0.1] * 22 + [float("nan")], "ci_high": [0.9] * 22 + [float("nan")]})
+    monkeypatch.setattr(plot.text, "_NATIVE_RTL", False)
+    ax = plot.plot_scare_quotes(table)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 23 and f"{visual(AR_TERM + ' (22)', base=None)}" in labels
+    assert ax.title.get_fontweight() == "bold"
+    plot.fit_labels(ax.figure)
+    assert not plot.layout._overlaps(plot.tick_label_boxes(ax.yaxis))
+    plt.close(ax.figure)
+
+
+def test_keyness_of_many_outlets_takes_several_pages():
+    """24 outlets: two figures of 12 panels each (page 1: outlets 1-12, page 2: 13-24), one scale."""
+    groups = [f"Outlet {i:02d}" for i in range(24)]
+    keyness = pd.DataFrame([{"group": g, "term": t, "z": z, "p_adj_z": 0.01, "hits_group": 3, "hits_rest": 1}
+                            for i, g in enumerate(groups) for t, z in (("up", 2.0 + i / 10), ("down", -2.5))])
+    assert plot.keyness_pages(keyness) == 2
+    titles = []
+    for page in (1, 2):
+        ax = plot.plot_keyness(keyness, page=page)
+        titles.append([a.get_title() for a in ax.figure.axes if a.get_visible()])
+        assert "of 24" in ax.figure._suptitle.get_text().replace("\n", " ")
+        plt.close(ax.figure)
+    assert titles[0] == [plot.display(g) for g in groups[:12]]
+    assert titles[1] == [plot.display(g) for g in groups[12:]]
+    with pytest.raises(ValueError, match="page 3 of 2"):
+        plot.plot_keyness(keyness, page=3)

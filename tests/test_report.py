@@ -181,7 +181,7 @@ def _claims_corpus():
 def test_findings_rank_only_outlets_with_enough_text():
     from framing import stats
     from framing.lexicon import load_lexicon
-    from framing.report import findings
+    from framing.report_findings import findings
     from framing.tables import rates_by_outlet
 
     docs, hits = _claims_corpus()
@@ -205,7 +205,7 @@ def test_findings_rank_only_outlets_with_enough_text():
 
 def test_findings_with_no_outlet_large_enough_do_not_rank():
     from framing.lexicon import load_lexicon
-    from framing.report import findings
+    from framing.report_findings import findings
     from framing.tables import rates_by_outlet
 
     docs, hits = _claims_corpus()

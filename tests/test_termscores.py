@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from framing.errors import ModelError
+from framing.plots import plot_top_terms
 from framing.termscores import (INDEX_COLUMNS, TERM_SCORE_COLUMNS, TermScoreOptions, framing_index, hit_loadings,
-                                plot_top_terms, term_scores, top_loaded_terms)
+                                term_scores, top_loaded_terms)
 
 
 def _hit(doc, outlet, sentence, entry, strength, voice, sense="loaded"):

@@ -430,7 +430,7 @@ class Project:
         return self.outputs[key]
 
     def _make_summary(self) -> list[str]:
-        from .. import report
+        from ..report_findings import findings
         from ..stats import StatsOptions, rates_ci
         from ..tables import rates_by_outlet
 
@@ -441,19 +441,15 @@ class Project:
         docs, hits = chosen.documents, chosen.hits
         options = StatsOptions(period=self.settings.period)
         with RENDER_LOCK:
-            shaped, report.rtl = report.rtl, (lambda text: text)  # browsers order Arabic themselves
-            try:
-                sentences = report.findings(rates_by_outlet(docs, hits), docs, chosen.lexicon,
-                                            rates_with_ci=rates_ci(docs, hits, ("outlet",), options), hits=hits,
-                                            stats_options=options)
-            finally:
-                report.rtl = shaped
+            sentences = findings(rates_by_outlet(docs, hits), docs, chosen.lexicon,
+                                 rates_with_ci=rates_ci(docs, hits, ("outlet",), options), hits=hits,
+                                 stats_options=options, rtl=str)  # browsers order Arabic themselves
         return [html.unescape(re.sub(r"</?(b|i)>", "", s)) for s in sentences]
 
     # ------------------------------------------------------------------ files to download
 
     def chart_png(self, name: str) -> bytes:
-        from ..plot import outlet_colours, plot_category_rates, plot_rate_over_time
+        from ..plots import outlet_colours, plot_category_rates, plot_rate_over_time, save_figure
         from ..tables import rates_by_outlet, rates_by_period
 
         chosen = self.selected()
@@ -467,11 +463,8 @@ class Project:
                 ax = plot_rate_over_time(rates_by_period(docs, hits, self.settings.period), colours=colours)
             else:
                 raise OptionError(f"no chart named {name!r}: the charts are categories and time")
-            import matplotlib.pyplot as plt
-
             buf = io.BytesIO()
-            ax.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-            plt.close(ax.figure)
+            save_figure(ax, buf, dpi=110, fmt="png")  # labels fitted, no run-dependent metadata, closed
         return buf.getvalue()
 
     def _cached(self, key: tuple, make) -> Path:
