@@ -11,10 +11,8 @@ import pandas as pd
 
 from .output import atomic_path, ensure_dir, neutralised_frame, write_csv, write_text
 from .tables import attribution_rates, corpus_summary, rates_by_outlet, rates_by_period
+from .types import HIT_RECORD_COLUMNS
 
-HIT_RECORD_COLUMNS = ["doc_id", "outlet", "date", "file", "line", "start", "end", "surface", "entry", "term",
-                      "category", "referent", "strength", "lang", "voice", "scare_quote", "so_called",
-                      "negated", "sense", "sentence"]
 
 
 def rated_hits(hits: pd.DataFrame, model_in_rates: bool = False) -> pd.DataFrame:

@@ -76,7 +76,7 @@ def write_evaluation(evaluation, out: Path) -> list[str]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .model import plot_calibration, plot_learning_curve
+    from .plots import plot_calibration, plot_learning_curve
     from .output import atomic_path, ensure_dir, write_csv
 
     out = ensure_dir(out)

@@ -73,6 +73,10 @@ TABLES: dict[str, _T] = {
     "hits": _cols("doc_id:str outlet:str date:date start:int end:int sentence:int surface:str entry:str term:str "
                   "category:str referent:str strength:int lang:str voice:str scare_quote:bool so_called:bool "
                   "negated:bool sense:str"),
+    # framing hits --format csv/jsonl, and the app: one record per hit, where it stands first
+    "hit_records": _cols("doc_id:str outlet:str date:date file:str line:int start:int end:int surface:str entry:str "
+                         "term:str category:str referent:str strength:int lang:str voice:str scare_quote:bool "
+                         "so_called:bool negated:bool sense:str sentence:int"),
     "attributions": _cols("doc_id:str outlet:str date:date start:int end:int verb:str attribution_class:str "
                           "speaker:str voice:str file:str line:int"),
     "rates": _RATE,                                          # framing.tables: by ... + these
@@ -134,6 +138,7 @@ TABLES: dict[str, _T] = {
 CORPUS_COLUMNS = list(TABLES["corpus"])
 DOCUMENT_COLUMNS = list(TABLES["documents"])
 HIT_COLUMNS = list(TABLES["hits"])
+HIT_RECORD_COLUMNS = list(TABLES["hit_records"])
 HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]     # hits.csv: where each hit stands in its input
 ATTRIBUTION_COLUMNS = list(TABLES["attributions"])
 RATE_COLUMNS = list(TABLES["rates"])
