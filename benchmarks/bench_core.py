@@ -12,7 +12,11 @@ corpus of ``--mb`` megabytes (bench_pipeline.py's generator and lexicon), prints
 - the same with ``--jobs 2``: the speed-up of two jobs over one (2.0 would be perfect; the main process
   and the machine's other work take the rest);
 - the main process's share of all the CPU time the command used with two jobs (its own CPU time over
-  its own plus its workers'): reading the input, handing chunks out, writing the tables.
+  its own plus its workers'): start-up (imports, the lexicon), reading the input, handing chunks out,
+  writing the tables and the statistics after the analysis;
+- MB of text per CPU-second (main process and workers), with one job and with two: a speed that the
+  machine's other work does not change, where wall-clock speeds and speed-ups only hold on a quiet
+  machine.
 
 Each measurement is a fresh process; one-job and two-job runs alternate, ``--repeat`` times, and each
 speed-up is taken from a pair of runs next to each other, so that other work on the machine weighs
@@ -86,7 +90,7 @@ def measure(name: str, corpus: Path, texts: list[str], lexicon, lex_args: list, 
     print(f"bare matching (Matcher.scan, 1 core):        {bare:7.2f} MB/s")
     out = {"bare": bare}
     for mode in ("-o", "--store"):
-        one, two, pairs, shares = [], [], [], []
+        one, two, pairs, shares, cpu_one, cpu_two = [], [], [], [], [], []
         for r in range(repeat):
             got = {}
             for jobs in (1, 2):
@@ -97,6 +101,8 @@ def measure(name: str, corpus: Path, texts: list[str], lexicon, lex_args: list, 
             two.append(mb / got[2]["wall"])
             pairs.append(got[1]["wall"] / got[2]["wall"])
             shares.append(got[2]["main"] / (got[2]["main"] + got[2]["workers"]))
+            cpu_one.append(mb / (got[1]["main"] + got[1]["workers"]))
+            cpu_two.append(mb / (got[2]["main"] + got[2]["workers"]))
         per_core = statistics.median(one)
         print(f"analyze {mode:7} --jobs 1:                   {per_core:7.2f} MB/s  "
               f"(bare matching is {bare / per_core:.1f}x that)  [{min(one):.2f}-{max(one):.2f}]")
@@ -104,8 +110,11 @@ def measure(name: str, corpus: Path, texts: list[str], lexicon, lex_args: list, 
               f"2 jobs / 1 job: {statistics.median(pairs):.2f}x [{min(pairs):.2f}-{max(pairs):.2f}]")
         print(f"  main process's share of the CPU (2 jobs):  {statistics.median(shares):7.1%}  "
               f"[{min(shares):.1%}-{max(shares):.1%}]")
+        cpu = statistics.median(cpu_one)
+        print(f"  by CPU time (what other work on the machine does not change): 1 job {cpu:.2f} MB per CPU-second "
+              f"(bare matching is {bare / cpu:.1f}x that), 2 jobs {statistics.median(cpu_two):.2f}")
         out[mode] = {"per_core": per_core, "ratio": bare / per_core, "scaling": statistics.median(pairs),
-                     "main_share": statistics.median(shares)}
+                     "main_share": statistics.median(shares), "per_cpu_second": cpu}
     return out
 
 

@@ -1,7 +1,8 @@
 """Corpus -> documents table + hits table: the streaming, parallel core of every command.
 
-Records stream from the readers in chunks; each chunk is matched (and read in context) in a worker
-process; only the documents table (no text), the hits and a bounded set of example sentences are
+Records stream from the readers in chunks; each chunk is matched (and read in context) by the
+per-document core (:class:`framing.core.Core`, built once, forked into the workers) in a worker
+process, which hands back Arrow columns; only the documents table (no text), the hits and a bounded set of example sentences are
 kept, so memory does not grow with the corpus's text. Chunks come back in input order, so results
 are identical whatever the number of workers.
 """
@@ -26,8 +27,6 @@ from .core import (ATTRIBUTION_COLUMNS, ATTRIBUTION_SCHEMA, DOCUMENT_SCHEMA, EXA
 from .ingest.readers import ReadOptions, iter_records, parse_one_date
 from .lexicon import Lexicon, with_context_entries
 from .manifest import Manifest
-from .match import Matcher  # noqa: F401  (callers pass one to analysed_chunks)
-from .types import DOCUMENT_COLUMNS
 
 ChunkResult = Columns  # one chunk's results (the name the stream's consumers know)
 __all__ = ["ATTRIBUTION_COLUMNS", "EXAMPLES_PER_TERM", "HIT_OUTPUT_COLUMNS", "Analysis", "AnalyzeOptions", "ChunkResult",

@@ -1,10 +1,11 @@
 """Tables of a large analysis without holding its rows: for ``framing analyze INPUT -o DIR``.
 
 Each chunk's hits and attributions are appended to ``DIR/hits.csv`` and ``DIR/attributions.csv``
-as they come back from the workers (Arrow columns, written as they are); what stays in memory is their
-counts per (outlet, period, category, entry, term) and per (outlet, class, verb)
-(:func:`framing.tables.hit_counts`, :func:`framing.tables.attribution_counts`, counted in the workers:
-the core counts per period when its sink has a ``period``), from which the rate tables are computed. Memory is then
+as they come back from the workers (Arrow columns, written as they are); what stays in memory is
+their counts per (outlet, period, category, entry, term) and per (outlet, class, verb)
+(:func:`framing.tables.hit_counts`, :func:`framing.tables.attribution_counts`, counted in the
+workers: the core counts per period when the sink has a ``period``), from which the rate tables
+are computed. Memory is then
 bounded by the chunks in flight, the documents table (one row per document, no text) and the
 count tables, whose size depends on the numbers of outlets, periods and terms, not of hits.
 """
