@@ -87,7 +87,7 @@ def make_corpus(path: Path, mb: float, terms: list[str], rng: random.Random) -> 
 
 def stage_times(texts: list[str], matcher: Matcher) -> dict[str, float]:
     """Seconds per stage of the per-document work over ``texts``, on one core."""
-    import framing.analyze as analyze
+    import framing.core as analyze
     from framing.context import document_extra_hits, hit_readings, read_document
     from framing.sentences import sentence_spans
 

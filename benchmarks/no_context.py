@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 
-import framing.analyze
+import framing.core
 from framing.context import Reading
 
 _OWN = Reading()
@@ -34,8 +34,9 @@ def _no_extra_hits(doc, spans):
 
 @contextmanager
 def context_off():
-    """While it lasts, framing.analyze reads no hit in context (and forked workers inherit that)."""
-    a = framing.analyze
+    """While it lasts, the per-document core (framing.core) reads no hit in context (and forked workers
+    inherit that)."""
+    a = framing.core
     saved = a.read_document, a.hit_readings, a.document_extra_hits
     a.read_document, a.hit_readings, a.document_extra_hits = _no_document, _no_readings, _no_extra_hits
     try:

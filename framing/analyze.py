@@ -1,17 +1,16 @@
 """Corpus -> documents table + hits table: the streaming, parallel core of every command.
 
-Records stream from the readers in chunks; each chunk is matched (and read in context) in a worker
-process; only the documents table (no text), the hits and a bounded set of example sentences are
+Records stream from the readers in chunks; each chunk is matched (and read in context) by the
+per-document core (:class:`framing.core.Core`, built once, forked into the workers) in a worker
+process, which hands back Arrow columns; only the documents table (no text), the hits and a bounded set of example sentences are
 kept, so memory does not grow with the corpus's text. Chunks come back in input order, so results
 are identical whatever the number of workers.
 """
 from __future__ import annotations
 
-import bisect
 import contextlib
 import itertools
 import os
-import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -20,21 +19,23 @@ from multiprocessing import get_context
 
 import pandas as pd
 
-from .context import document_extra_hits, hit_readings, languages, read_document
+import pyarrow as pa
+
+from .core import (ATTRIBUTION_COLUMNS, ATTRIBUTION_SCHEMA, DOCUMENT_SCHEMA, EXAMPLES_PER_TERM, HIT_OUTPUT_COLUMNS,
+                   HIT_SCHEMA, Columns, Core, CoreOptions, Example, analyse_document, arrow_table, first_examples,
+                   frame)
 from .ingest.dates import parse_one_date
 from .ingest.readers import ReadOptions, iter_records
-from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
+from .lexicon import Lexicon, with_context_entries
 from .manifest import Manifest
-from .match import Matcher
-from .sentences import sentence_spans
-from .tables import SEPARATE_CATEGORIES
-from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_COLUMNS, HIT_OUTPUT_COLUMNS, check_table
+from .types import check_table
 
-EXAMPLES_PER_TERM = 3
-MAX_EXAMPLE_CHARS = 4000      # an example sentence longer than this keeps only ...
-EXAMPLE_CONTEXT_CHARS = 1000  # ... this many characters each side of the term (reports show 150)
+ChunkResult = Columns  # one chunk's results (the name the stream's consumers know)
+__all__ = ["ATTRIBUTION_COLUMNS", "EXAMPLES_PER_TERM", "HIT_OUTPUT_COLUMNS", "Analysis", "AnalyzeOptions", "ChunkResult",
+           "Example", "TablesInMemory", "add_examples", "analyse_document", "analysed_chunks", "analyze_corpus",
+           "chunked", "core_of", "first_examples", "prepared_records"]
+
 _CHUNK_CHARS = 2_000_000
-_NEWLINE = re.compile("\n")
 IN_FLIGHT_PER_JOB = 2  # chunks handed to the worker pool per worker and not yet taken back
 
 
@@ -51,19 +52,6 @@ class AnalyzeOptions:
     beyond_lexicon: bool = False     # add the word model's loaded spans no lexicon lists (framing.beyond)
 
 
-@dataclass(frozen=True)
-class Example:
-    doc_id: str
-    outlet: str
-    date: object
-    title: str
-    sentence: str
-    start: int   # of the term within ``sentence``
-    end: int
-    entry: str
-    voice: str
-
-
 @dataclass
 class Analysis:
     documents: pd.DataFrame
@@ -76,140 +64,22 @@ class Analysis:
     count_scare_quotes: bool = False  # the scare-quote setting the hits' categories follow (framing.scare)
 
 
-# ----------------------------------------------------------------------------- per document
-
-def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, beyond: bool = False):
-    """One record -> (document row, hit rows, attribution rows, examples). Pure: same input, same output.
-
-    Every document is read in context, also one without lexicon hits: scare quotes and attribution
-    verbs are found by the context stage itself.
-    """
-    text = rec["text"]
-    spans, words = matcher.scan(text)
-    sentences = sentence_spans(text)
-    context = read_document(text, sentences, rec["lang"])
-    readings = hit_readings(context, spans, matcher.entries) if spans else []
-    extras = document_extra_hits(context, spans)
-    found = [(span.start, span.end, matcher.entries[span.entry], reading) for span, reading in zip(spans, readings)]
-    if beyond and (rec["lang"] or "en") == "en":
-        found.extend(_model_hits(context, text, spans, sentences))
-    attributions = []
-    text_lines = rec["format"] == "text"
-    newlines: list[list[int]] = []
-
-    def line_of(offset: int) -> int:
-        if not text_lines:
-            return rec["line"]
-        if not newlines:  # the offsets of the line breaks, found once: a hit's line is a bisection
-            newlines.append([m.start() for m in _NEWLINE.finditer(text)])
-        return rec["line"] + bisect.bisect_left(newlines[0], offset)
-
-    for start, end, kind, reading in extras:
-        if kind == "scare_quote":
-            found.append((start, end, SCARE_QUOTE_ENTRY, reading))
-        else:
-            attributions.append((rec["doc_id"], rec["outlet"], rec["date"], start, end, reading.attribution,
-                                 reading.attribution_class, reading.speaker, reading.voice, rec["file"], line_of(start)))
-    found.sort(key=lambda h: (h[0], h[1]))
-    starts = [s for s, _ in sentences]
-    hits = []
-    examples = []
-    per_entry: dict[str, int] = {}  # examples kept per entry: only the first EXAMPLES_PER_TERM can be used
-    loaded = 0
-    for start, end, entry, reading in found:
-        if reading.sense == "neutral" and not keep_neutral:
-            continue
-        sent_i = max(0, bisect.bisect_right(starts, start) - 1)
-        hits.append((
-            rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term.rstrip("*"),
-            entry.category, entry.referent, entry.strength, entry.lang or rec["lang"], reading.voice,
-            reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
-            rec["file"], line_of(start),
-        ))
-        if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
-            loaded += 1
-            if not reading.negated and sentences and per_entry.get(entry.id, 0) < EXAMPLES_PER_TERM:
-                per_entry[entry.id] = per_entry.get(entry.id, 0) + 1
-                s0, s1 = sentences[sent_i]
-                if s1 - s0 > MAX_EXAMPLE_CHARS:  # a "sentence" of a page without full stops: the term's surroundings
-                    s0, s1 = max(s0, start - EXAMPLE_CONTEXT_CHARS), min(s1, end + EXAMPLE_CONTEXT_CHARS)
-                examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"], text[s0:s1],
-                                        start - s0, min(end, s1) - s0, entry.id, reading.voice))
-    doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
-           rec["source"], words, loaded, rec.get("reposted_by", ""))
-    return doc, hits, attributions, examples
-
-
-def _model_hits(context, text: str, spans, sentences) -> list:
-    """The word model's loaded spans no lexicon span covers, read in context (framing.beyond)."""
-    from .beyond import MODEL_ENTRY, model_spans
-    from .match import Span
-
-    extra = [Span(a, b, 0) for a, b, _ in model_spans(text, spans, sentences)]
-    readings = hit_readings(context, extra, (MODEL_ENTRY,)) if extra else []
-    return [(sp.start, sp.end, MODEL_ENTRY, r) for sp, r in zip(extra, readings)]
-
+# ----------------------------------------------------------------------------- the workers
 
 _WORKER: dict = {}
 
 
-def _init_worker(matcher: Matcher, keep_neutral: bool, sense_model: bool = False, beyond: bool = False,
-                 worker: bool = False) -> None:
-    from .context import use_sense_model
-
+def _init_worker(core: Core, worker: bool = False) -> None:
     if worker:  # a pool's process: Ctrl-C and SIGTERM are the main process's to handle (framing.interrupt)
         from .interrupt import worker_signals
 
         worker_signals()
-
-    use_sense_model(sense_model)
-    _WORKER["matcher"] = matcher
-    _WORKER["keep"] = keep_neutral
-    _WORKER["beyond"] = beyond
+    core.prepare()
+    _WORKER["core"] = core
 
 
-def _run_chunk(chunk: list[dict]) -> "ChunkResult":
-    m, keep, beyond = _WORKER["matcher"], _WORKER["keep"], _WORKER.get("beyond", False)
-    return chunk_result([analyse_document(rec, m, keep, beyond) for rec in chunk])
-
-
-@dataclass
-class ChunkResult:
-    """One chunk's results, built where the chunk was analysed: the hit and attribution rows as typed
-    tables (columnar, so that handing them back to the main process and joining them is cheap)."""
-
-    documents: list[tuple]          # DOCUMENT_COLUMNS rows, in input order
-    hits: pd.DataFrame              # HIT_OUTPUT_COLUMNS
-    attributions: pd.DataFrame      # ATTRIBUTION_COLUMNS
-    hit_counts: list[int]           # rows of ``hits`` per document, in order
-    attribution_counts: list[int]
-    examples: list[Example]         # at most EXAMPLES_PER_TERM per (outlet, entry)
-
-    def __len__(self) -> int:
-        return len(self.documents)
-
-
-def chunk_result(results: list) -> ChunkResult:
-    """Per-document results of :func:`analyse_document` -> one :class:`ChunkResult`."""
-    hits = [h for r in results for h in r[1]]
-    atts = [a for r in results for a in r[2]]
-    return ChunkResult([r[0] for r in results], hit_frame(hits), attribution_frame(atts),
-                       [len(r[1]) for r in results], [len(r[2]) for r in results],
-                       first_examples(ex for r in results for ex in r[3]))
-
-
-def first_examples(examples: Iterable[Example]) -> list[Example]:
-    """The first EXAMPLES_PER_TERM examples of each (outlet, entry), in order: the rest could never
-    be kept (:func:`add_examples` keeps the first ones in input order), and each carries a whole
-    sentence back from the worker."""
-    seen: dict[tuple[str, str], int] = {}
-    kept = []
-    for ex in examples:
-        key = (ex.outlet, ex.entry)
-        if seen.get(key, 0) < EXAMPLES_PER_TERM:
-            seen[key] = seen.get(key, 0) + 1
-            kept.append(ex)
-    return kept
+def _run_chunk(chunk: list[dict]) -> ChunkResult:
+    return _WORKER["core"].analyse(chunk)
 
 
 # ----------------------------------------------------------------------------- the stream
@@ -248,8 +118,10 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     counts (:class:`framing.streaming.StreamedTables`).
     """
     manifest = Manifest()
-    matcher = Matcher(lexicon)
-    languages()  # the language folders, read and checked before any record (and before workers fork)
+    sink = sink or TablesInMemory()
+    # the per-document core: built once here, before any record (and before workers fork); it also sets
+    # the scare quotes' categories and, for a sink that keeps counts (analyze -o), counts per period
+    core = core_of(lexicon, options, scare=True, period=getattr(sink, "period", None))
     records = prepared_records(inputs, read_options, manifest)
     texts: dict[str, str] = {}
     if options.keep_texts:
@@ -259,48 +131,58 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
         from .beyond import with_model_entry
 
         lexicon = with_model_entry(lexicon)
-    sink = sink or TablesInMemory()
     docs, examples = [], {}
     progress = _progress(options.progress)
-    from .scare import recategorise
-
-    with contextlib.closing(analysed_chunks(chunked(records), matcher, options)) as results:
+    with contextlib.closing(analysed_chunks(chunked(records), core, options)) as results:
         for result in results:  # (closed on any exception: the worker pool stops at once)
-            result.hits = recategorise(result.hits, options.count_scare_quotes)
-            docs.append(document_frame(result.documents))  # typed per chunk: a tenth of the memory of tuples
+            docs.append(result.documents)
             sink.add(result)
             add_examples(examples, result.examples)
             progress.update(len(result))
     progress.close()
     hits, attributions = sink.finish()
-    documents = check_table("documents", concat_frames(docs, document_frame))
-    return Analysis(documents, hits, examples, lexicon, manifest, texts, attributions, options.count_scare_quotes)
+    return Analysis(check_table("documents", document_frame(docs)), hits, examples, lexicon, manifest, texts, attributions,
+                    options.count_scare_quotes)
+
+
+def core_of(lexicon, options: AnalyzeOptions, scare: bool = False, period: str | None = None) -> Core:
+    """The :class:`framing.core.Core` for ``options`` (``lexicon``: a Lexicon, a Matcher or a Core, given
+    back as it is). With ``scare``, the core sets the categories of scare quotes by
+    ``options.count_scare_quotes``; with a ``period``, it counts hits and attributions per period."""
+    if isinstance(lexicon, Core):
+        return lexicon
+    return Core(lexicon, CoreOptions(keep_neutral=options.keep_neutral_senses, sense_model=options.sense_model,
+                                     beyond=options.beyond_lexicon,
+                                     scare_quotes=options.count_scare_quotes if scare else None, period=period))
 
 
 class TablesInMemory:
-    """Where :func:`analyze_corpus` keeps the hits and attributions: every row, in memory."""
+    """Where :func:`analyze_corpus` keeps the hits and attributions: every row, in memory (as the
+    chunks' Arrow tables, made pandas tables once at the end)."""
 
     def __init__(self):
-        self.hits: list[pd.DataFrame] = []
-        self.attributions: list[pd.DataFrame] = []
+        self.hits: list[pa.Table] = []
+        self.attributions: list[pa.Table] = []
 
     def add(self, result: ChunkResult) -> None:
         self.hits.append(result.hits)
         self.attributions.append(result.attributions)
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        return (check_table("hits", concat_frames(self.hits, hit_frame), extra=("file", "line")),
-                check_table("attributions", concat_frames(self.attributions, attribution_frame)))
+        return (check_table("hits", hit_frame(self.hits), extra=("file", "line")),
+                check_table("attributions", attribution_frame(self.attributions)))
 
 
-def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[ChunkResult]:
-    """Each chunk's results (see :func:`analyse_document`, :class:`ChunkResult`), in input order: computed in
-    this process, in a pool of ``options.jobs`` worker processes, or on a Dask cluster
-    (``options.engine``, see :mod:`framing.engines`). The results do not depend on which."""
+def analysed_chunks(chunks: Iterable[list[dict]], lexicon, options: AnalyzeOptions) -> Iterator[ChunkResult]:
+    """Each chunk's results (:meth:`framing.core.Core.analyse`, :class:`framing.core.Columns`), in input
+    order: computed in this process, in a pool of ``options.jobs`` worker processes, or on a Dask cluster
+    (``options.engine``, see :mod:`framing.engines`). The results do not depend on which. ``lexicon``:
+    a Lexicon, a Matcher or a :class:`framing.core.Core` (see :func:`core_of`)."""
+    core = core_of(lexicon, options)
     if options.engine == "dask":
         from .engines import dask_chunk_results
 
-        yield from dask_chunk_results(chunks, matcher, options)
+        yield from dask_chunk_results(chunks, core, options)
         return
     jobs = options.jobs or os.cpu_count() or 1
     chunks = iter(chunks)
@@ -308,7 +190,7 @@ def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: Ana
     second = next(chunks, None) if first is not None else None
     if second is None or jobs == 1:
         # Small input or one job: no worker start-up cost.
-        _init_worker(matcher, options.keep_neutral_senses, options.sense_model, options.beyond_lexicon)
+        _init_worker(core)
         for chunk in filter(None, [first, second]):
             yield _run_chunk(chunk)
         for chunk in chunks:
@@ -335,9 +217,7 @@ def analysed_chunks(chunks: Iterable[list[dict]], matcher: Matcher, options: Ana
         shipped_word_model()  # loaded once here: forked workers inherit it
     ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
     with signals_blocked():  # the pool's processes and threads start with these signals held
-        pool = ctx.Pool(jobs, initializer=_init_worker,
-                        initargs=(matcher, options.keep_neutral_senses, options.sense_model,
-                                  options.beyond_lexicon, True))
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(core, True))
     with pool:
         try:
             for results in pool.imap(_run_chunk, all_chunks(), chunksize=1):
@@ -355,29 +235,40 @@ def add_examples(examples: dict[tuple[str, str], list[Example]], doc_examples: I
             bucket.append(ex)
 
 
-def document_frame(rows: list) -> pd.DataFrame:
-    return _typed_frame(rows, DOCUMENT_COLUMNS)
+def document_frame(rows) -> pd.DataFrame:
+    """Document rows of :func:`analyse_document`, or the core's documents tables (Arrow, one per
+    chunk) -> the typed documents table."""
+    return _frame(rows, DOCUMENT_SCHEMA)
 
 
-def hit_frame(rows: list) -> pd.DataFrame:
-    """Hit rows from :func:`analyse_document` -> the typed hits table."""
-    return _typed_frame(rows, HIT_OUTPUT_COLUMNS, ints=("start", "end", "sentence", "strength", "line"),
-                        bools=("scare_quote", "so_called", "negated"))
+def hit_frame(rows) -> pd.DataFrame:
+    """Hit rows of :func:`analyse_document`, or the core's hits tables -> the typed hits table."""
+    return _frame(rows, HIT_SCHEMA, ints=("start", "end", "sentence", "strength", "line"),
+                  bools=("scare_quote", "so_called", "negated"))
 
 
-def attribution_frame(rows: list) -> pd.DataFrame:
-    return _typed_frame(rows, ATTRIBUTION_COLUMNS, ints=("start", "end", "line"))
+def attribution_frame(rows) -> pd.DataFrame:
+    return _frame(rows, ATTRIBUTION_SCHEMA, ints=("start", "end", "line"))
 
 
-def _typed_frame(rows: list, columns: list[str], ints: tuple[str, ...] = (), bools: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Rows -> a table with dates at microseconds, and the given int64 and bool columns (also when empty)."""
-    table = pd.DataFrame(rows, columns=columns)
-    table["date"] = pd.to_datetime(table["date"]).astype("datetime64[us]")
-    for col in ints:
-        table[col] = table[col].astype("int64")
-    for col in bools:
-        table[col] = table[col].astype(bool)
-    return table
+def _frame(rows, table_schema: pa.Schema, ints: tuple[str, ...] = (), bools: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows (tuples) or Arrow tables of ``table_schema`` -> one pandas table, typed as the schema says.
+    No rows: pandas' empty table with dates at microseconds and the given int64 and bool columns
+    (the others of no type), as the tables have always been."""
+    if isinstance(rows, pa.Table):
+        rows = [rows]
+    elif rows and not isinstance(rows[0], pa.Table):
+        rows = [arrow_table(rows, table_schema)]
+    tables = [t for t in rows if t.num_rows]
+    if not tables:
+        table = pd.DataFrame([], columns=table_schema.names)
+        table["date"] = pd.to_datetime(table["date"]).astype("datetime64[us]")
+        for col in ints:
+            table[col] = table[col].astype("int64")
+        for col in bools:
+            table[col] = table[col].astype(bool)
+        return table
+    return frame(pa.concat_tables(tables) if len(tables) > 1 else tables[0])
 
 
 def concat_frames(frames: list[pd.DataFrame], empty) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """Engines: where the per-document analysis runs.
 
 ``local`` (in :mod:`framing.analyze`): this process, or a pool of ``--jobs`` worker processes on this
-machine. ``dask``: the same function, :func:`framing.analyze.analyse_document`, mapped over the
+machine. ``dask``: the same per-document core, :meth:`framing.core.Core.analyse`, mapped over the
 partitions of a ``dask.bag`` on a Dask distributed cluster (``--scheduler ADDRESS``), or on a
 local Dask cluster of ``--jobs`` worker processes when no address is given.
 
@@ -17,23 +17,21 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from .analyze import AnalyzeOptions, ChunkResult, analyse_document, chunk_result
+from .analyze import AnalyzeOptions, ChunkResult
+from .core import Core
 from .errors import OptionError
-from .match import Matcher
 
 IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: enough to keep every worker busy
 CONNECT_TIMEOUT = "20s"   # to reach the scheduler
 
 
-def analyse_record(rec: dict, matcher: Matcher, keep_neutral: bool, sense_model: bool) -> tuple:
-    """:func:`analyse_document` on a Dask worker, with the sense helper set as asked."""
-    from .context import use_sense_model
-
-    use_sense_model(sense_model)
-    return analyse_document(rec, matcher, keep_neutral)
+def analyse_partition(records, core: Core) -> list[ChunkResult]:
+    """One bag partition (a chunk of records) -> its :class:`framing.core.Columns`, on a Dask worker."""
+    core.prepare()  # the sense helper, as asked (a per-process setting)
+    return [core.analyse(list(records))]
 
 
-def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: AnalyzeOptions) -> Iterator[ChunkResult]:
+def dask_chunk_results(chunks: Iterable[list[dict]], core: Core, options: AnalyzeOptions) -> Iterator[ChunkResult]:
     """Each chunk's results, in input order, computed on a Dask cluster."""
     try:
         import dask.bag as db
@@ -44,12 +42,11 @@ def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: 
     try:
         _check_workers(client)
         threads = max(1, sum(client.nthreads().values()))
-        [shared_matcher] = client.scatter([matcher], broadcast=True, hash=False)
+        [shared_core] = client.scatter([core], broadcast=True, hash=False)
         pending: deque = deque()
         for chunk in chunks:
             [data] = client.scatter([chunk], hash=False)
-            bag = db.from_delayed([data]).map(analyse_record, shared_matcher, options.keep_neutral_senses,
-                                              options.sense_model).map_partitions(_one_chunk_result)
+            bag = db.from_delayed([data]).map_partitions(analyse_partition, shared_core)
             pending.append(client.compute(bag))
             while len(pending) > IN_FLIGHT_PER_THREAD * threads:
                 yield _result(pending.popleft())
@@ -59,10 +56,6 @@ def dask_chunk_results(chunks: Iterable[list[dict]], matcher: Matcher, options: 
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _one_chunk_result(partition) -> list[ChunkResult]:
-    return [chunk_result(list(partition))]
 
 
 def _result(future) -> ChunkResult:

@@ -346,6 +346,28 @@ def _arrow_table(table: pd.DataFrame):
     return pa.table(columns) if columns else pa.table({})
 
 
+def _arrow_csv_columns(table):
+    """An Arrow table in the CSV's format, as :func:`_arrow_table` makes a pandas table of the same
+    values: timestamps as YYYY-MM-DD, missing text as "", would-be formulas neutralised."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = {}
+    for name, col in zip(table.column_names, table.columns):
+        if pa.types.is_timestamp(col.type):
+            try:
+                col = col.cast(pa.date32()).cast(pa.string())  # a safe cast: refuses to drop a time of day
+            except pa.lib.ArrowInvalid:
+                col = pc.strftime(col, "%Y-%m-%d")
+            col = pc.fill_null(col, "")
+        elif pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            col = pc.fill_null(col, "")
+            if not output_options().csv_raw:
+                col = neutralised(col)
+        columns[name] = col
+    return pa.table(columns)
+
+
 def iso_days(series: pd.Series):
     """YYYY-MM-DD of each timestamp of a datetime column, as an Arrow array (nulls stay null):
     through Arrow's date type when every value is a whole day (about twice as fast as pandas'
@@ -371,12 +393,17 @@ class CsvStream:
         self._writer = None
         self._schema = None
 
-    def write(self, table: pd.DataFrame) -> None:
+    def write(self, table) -> None:
+        """Append a table's rows: a pandas table, or an Arrow table of plain columns (strings, int64,
+        bool, timestamps of whole days), written as they are (framing.core's columns)."""
         import pyarrow.csv as pacsv
 
         if not len(table):
             return
-        arrow = _arrow_table(table[self.columns])
+        if hasattr(table, "schema"):
+            arrow = _arrow_csv_columns(table.select(self.columns))
+        else:
+            arrow = _arrow_table(table[self.columns])
         try:
             if self._writer is None:
                 self._schema = arrow.schema

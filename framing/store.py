@@ -44,16 +44,14 @@ import numpy as np
 import pandas as pd
 
 from . import __version__
-from .analyze import (EXAMPLES_PER_TERM, Analysis, AnalyzeOptions, Example, _progress, analysed_chunks, chunked,
-                      prepared_records)
+from .analyze import (EXAMPLES_PER_TERM, Analysis, AnalyzeOptions,
+                      Example, _progress, analysed_chunks, chunked, core_of, prepared_records)
 from .errors import InputError, OptionError, OutputError
 from .output import file_sha256, special_kind
 from .ingest.paths import shown
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import STATUSES, Manifest
-from .match import Matcher
-from .scare import recategorise
 from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_OUTPUT_COLUMNS, MANIFEST_COLUMNS
 
 SCHEMA_VERSION = 3  # 2: documents.reposted_by; 3: lexicon.case (issue 18)
@@ -288,11 +286,11 @@ def _add(con, path: Path, inputs: list, lexicon: Lexicon, read_options: ReadOpti
                         .column(0).to_pylist())
             records = _records(plan, read_options, manifest, writer, id_counts, taken)
             progress = _progress(options.progress)
-            with contextlib.closing(analysed_chunks(writer.chunks(records, manifest), Matcher(lexicon),
-                                                    replace(options, keep_neutral_senses=True,
-                                                            keep_texts=False))) as results_stream:
+            options = replace(options, keep_neutral_senses=True, keep_texts=False)
+            core = core_of(lexicon, options, scare=True)  # it sets the scare quotes' categories too
+            with contextlib.closing(analysed_chunks(writer.chunks(records, manifest), core,
+                                                    options)) as results_stream:
                 for results in results_stream:
-                    results.hits = recategorise(results.hits, options.count_scare_quotes)
                     writer.add_results(results)
                     progress.update(len(results))
             progress.close()
@@ -534,6 +532,13 @@ def _records(plan: list[_Input], read_options: ReadOptions, manifest: Manifest, 
             print(f"warning: skipped {exc}", file=sys.stderr)
 
 
+def _with_input(table, input_ids):
+    """An Arrow table of the core's columns with an ``input_id`` column first."""
+    import pyarrow as pa
+
+    return table.add_column(0, "input_id", pa.array(np.asarray(input_ids, dtype="int64")))
+
+
 class _Writer:
     """Buffers rows and appends them to the store's tables in batches.
 
@@ -548,10 +553,10 @@ class _Writer:
         self.text_chars = 0
         self.manifest_rows: list[dict] = []
         self.order: deque[tuple[str, int, str]] = deque()   # (doc_id, input_id, base_id) of records sent
-        self.docs, self.doc_inputs, self.doc_bases, self.examples = [], [], [], []
-        self.hits: list[pd.DataFrame] = []   # chunks' hit tables, with input_id
-        self.atts: list[pd.DataFrame] = []
-        self.hit_rows = 0
+        self.docs, self.doc_bases, self.examples = [], [], []  # chunks' documents (Arrow, with input_id)
+        self.hits: list = []   # chunks' hit tables (Arrow), with input_id
+        self.atts: list = []
+        self.hit_rows = self.doc_rows = 0
         self.seq = {t: _scalar(con, f"SELECT coalesce(max(seq), 0) + 1 FROM {t}")
                     for t in ("documents", "hits", "attributions", "examples", "manifest")}
         self.example_counts = {(o, e): n for o, e, n in con.execute(
@@ -584,22 +589,22 @@ class _Writer:
         """One chunk's results (a :class:`framing.analyze.ChunkResult`), in the order its records were sent."""
         with self.lock:
             sent = [self.order.popleft() for _ in range(len(result))]
-        inputs = []
-        for doc, (doc_id, input_id, base_id) in zip(result.documents, sent):
-            if doc_id != doc[0]:
-                raise RuntimeError(f"internal: results out of order ({doc[0]} where {doc_id} was expected)")
-            self.docs.append(doc)
-            self.doc_inputs.append(input_id)
+        inputs, doc_ids = [], result.doc_ids
+        for doc_id_back, (doc_id, input_id, base_id) in zip(doc_ids, sent):
+            if doc_id != doc_id_back:
+                raise RuntimeError(f"internal: results out of order ({doc_id_back} where {doc_id} was expected)")
             self.doc_bases.append(base_id)
             inputs.append(input_id)
             self.documents += 1
             self.documents_of[input_id] = self.documents_of.get(input_id, 0) + 1
-        if len(result.hits):
-            self.hits.append(result.hits.assign(input_id=np.repeat(inputs, result.hit_counts)))
-            self.hit_rows += len(result.hits)
-        if len(result.attributions):
-            self.atts.append(result.attributions.assign(input_id=np.repeat(inputs, result.attribution_counts)))
-        input_of = {doc[0]: i for doc, i in zip(result.documents, inputs)}
+        self.docs.append(_with_input(result.documents, inputs))
+        self.doc_rows += len(inputs)
+        if result.hits.num_rows:
+            self.hits.append(_with_input(result.hits, np.repeat(inputs, result.hit_counts)))
+            self.hit_rows += result.hits.num_rows
+        if result.attributions.num_rows:
+            self.atts.append(_with_input(result.attributions, np.repeat(inputs, result.attribution_counts)))
+        input_of = dict(zip(doc_ids, inputs))
         for ex in result.examples:
             key = (ex.outlet, ex.entry)
             if self.example_counts.get(key, 0) < EXAMPLES_PER_TERM:
@@ -619,28 +624,35 @@ class _Writer:
                     for r in manifest_rows]
             self._append("manifest", ["input_id", "run_id", *MANIFEST_COLUMNS], rows)
             wrote = True
-        if everything or self.hit_rows >= _BATCH_ROWS or len(self.docs) >= _BATCH_ROWS:
-            self._append("documents", ["input_id", *DOCUMENT_COLUMNS, "base_id"],
-                         [(i, *doc, base) for i, doc, base in zip(self.doc_inputs, self.docs, self.doc_bases)])
+        if everything or self.hit_rows >= _BATCH_ROWS or self.doc_rows >= _BATCH_ROWS:
+            if self.docs:
+                import pyarrow as pa
+
+                docs = pa.concat_tables(self.docs) if len(self.docs) > 1 else self.docs[0]
+                self._append_frames("documents", [docs.append_column("base_id", pa.array(self.doc_bases,
+                                                                                          type=pa.string()))])
             self._append_frames("hits", self.hits)
             self._append_frames("attributions", self.atts)
             self._append("examples", ["input_id", *_EXAMPLE_TYPES],
                          [(i, ex.outlet, ex.entry, ex.doc_id, ex.date, ex.title, ex.sentence, ex.start, ex.end,
                            ex.voice) for i, ex in self.examples])
             self.docs, self.hits, self.atts, self.examples = [], [], [], []
-            self.doc_inputs, self.doc_bases, self.hit_rows = [], [], 0
+            self.doc_bases, self.hit_rows, self.doc_rows = [], 0, 0
             wrote = True
         if wrote and not everything:  # the caller commits the last batch with the run's totals
             self.con.execute("COMMIT")
             _stage("batch")
             self.con.execute("BEGIN TRANSACTION")
 
-    def _append_frames(self, name: str, frames: list[pd.DataFrame]) -> None:
-        """Append chunks' tables (with input_id) to a table, numbered on from its last ``seq``."""
+    def _append_frames(self, name: str, frames: list) -> None:
+        """Append chunks' Arrow tables (with input_id) to a table, numbered on from its last ``seq``."""
+        import pyarrow as pa
+
         if not frames:
             return
-        table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        table = table.assign(seq=np.arange(self.seq[name], self.seq[name] + len(table), dtype="int64"))
+        table = pa.concat_tables(frames) if len(frames) > 1 else frames[0]
+        table = table.append_column("seq", pa.array(np.arange(self.seq[name], self.seq[name] + len(table),
+                                                              dtype="int64")))
         self.seq[name] += len(table)
         _append(self.con, name, table)
 

@@ -179,6 +179,8 @@ def check_table(name: str, frame: pd.DataFrame, *, extra: tuple[str, ...] = ()) 
     if name not in TABLES:
         raise TableError(f"internal: no table contract named {name!r}: add it to framing/types.py TABLES")
     contract = TABLES[name]
+    if not isinstance(frame, pd.DataFrame):   # an Arrow table (framing.core.Columns)
+        return _check_arrow(name, contract, frame, extra)
     missing = [c for c in (*contract, *extra) if c not in frame.columns]
     if missing:
         raise TableError(f"internal: the {name} table lacks column(s) {', '.join(missing)} "
@@ -193,6 +195,31 @@ def check_table(name: str, frame: pd.DataFrame, *, extra: tuple[str, ...] = ()) 
         if wrong:
             raise TableError(f"internal: the {name} table has column(s) of the wrong kind: {'; '.join(wrong)}")
     return frame
+
+
+_ARROW_KINDS = {"str": ("is_string", "is_large_string", "is_null"), "int": ("is_integer",),
+                "float": ("is_floating", "is_integer"), "bool": ("is_boolean",),
+                "date": ("is_timestamp", "is_date", "is_null"), "any": None}
+
+
+def _check_arrow(name: str, contract: _T, table, extra: tuple[str, ...]):
+    """check_table for an Arrow table: the same columns, each of an Arrow type of its kind."""
+    import pyarrow.types as pat
+
+    names = set(table.column_names)
+    missing = [c for c in (*contract, *extra) if c not in names]
+    if missing:
+        raise TableError(f"internal: the {name} table lacks column(s) {', '.join(missing)} "
+                         f"(its contract, framing/types.py: {', '.join(contract)})")
+    wrong = []
+    for col, kind in contract.items():
+        tests = _ARROW_KINDS[kind]
+        typ = table.schema.field(col).type
+        if tests is not None and not any(getattr(pat, t)(typ) for t in tests):
+            wrong.append(f"{col} is {typ}, not {kind}")
+    if wrong:
+        raise TableError(f"internal: the {name} table has column(s) of the wrong kind: {'; '.join(wrong)}")
+    return table
 
 
 def returns_table(name: str, *, extra: tuple[str, ...] = ()):

@@ -450,12 +450,12 @@ def test_failed_write_of_a_single_file_keeps_the_old_one(tmp_path, good_input, m
 # ----------------------------------------------------------------------------- errors and manifests
 
 def test_internal_error_prints_a_short_message_and_the_log(tmp_path, good_input, monkeypatch, capsys):
-    import framing.analyze
+    import framing.core
 
     def boom(*args, **kwargs):
         raise RuntimeError("a stage broke")
 
-    monkeypatch.setattr(framing.analyze, "analyse_document", boom)
+    monkeypatch.setattr(framing.core, "analyse_document", boom)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert _analyze(good_input, tmp_path / "out") == 3
     err = capsys.readouterr().err

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import framing.analyze
+import framing.core
 import framing.report
 from framing.cli import main
 
@@ -74,7 +75,7 @@ def test_report_stopped_at_any_stage_leaves_no_partial_pdf(tmp_path, monkeypatch
     out.mkdir()
     (out / "r.pdf").write_bytes(b"%PDF an earlier report")
     if stage == "analysis":
-        _signal_at(monkeypatch, framing.analyze, "analyse_document", signum, nth=20)
+        _signal_at(monkeypatch, framing.core, "analyse_document", signum, nth=20)
     elif stage == "charts":
         _signal_at(monkeypatch, framing.report, "save_figure", signum, nth=1)
     else:
@@ -90,7 +91,7 @@ def test_report_stopped_at_any_stage_leaves_no_partial_pdf(tmp_path, monkeypatch
 def test_sigterm_during_analyze_cleans_up_like_ctrl_c(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(framing.analyze, "_CHUNK_CHARS", 2_000)
     src = _corpus(tmp_path / "in.jsonl", 200)
-    _signal_at(monkeypatch, framing.analyze, "analyse_document", signal.SIGTERM, nth=120)
+    _signal_at(monkeypatch, framing.core, "analyse_document", signal.SIGTERM, nth=120)
     assert main(["analyze", str(src), *MINI, "-o", str(tmp_path / "out")]) == 143
     assert capsys.readouterr().err.strip() == "stopped by SIGTERM"
     assert _files(tmp_path / "out") == []       # hits.csv was being streamed: not left, nor its .part

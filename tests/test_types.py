@@ -51,7 +51,7 @@ def test_the_analysis_tables_keep_their_contracts():
     from framing.scare import scare_quote_rates
     from framing.tables import attribution_rates, rates_by_outlet
 
-    hit = {c: "x" for c in types.HIT_OUTPUT_COLUMNS} | {"date": "2020-01-02", "start": 0, "end": 1, "sentence": 0,
+    hit = {c: "x" for c in types.HIT_OUTPUT_COLUMNS} | {"date": pd.Timestamp("2020-01-02"), "start": 0, "end": 1, "sentence": 0,
                                                         "strength": 2, "line": 1, "scare_quote": False,
                                                         "so_called": False, "negated": False, "sense": "loaded",
                                                         "voice": "own", "doc_id": "d1", "outlet": "A",

@@ -82,6 +82,36 @@ def _entry_cues(entry_cues: tuple[str, ...]) -> _EntryCues:
     return _EntryCues(tuple(overlapping), by_last, by_first)
 
 
+@dataclass(frozen=True)
+class _EntryPlan:
+    """What an entry's neutral cues need of a hit written in given forms, worked out once per (cues,
+    forms) and not per hit: the cues that share a word with a form (each with those forms), and the
+    other cues indexed by their word nearest to the term."""
+
+    overlapping: tuple   # (cue, its words, ((form's words, as a set), ...)): phrases found around the hit
+    by_last: dict        # as _EntryCues.by_last, the overlapping cues left out
+    by_first: dict
+
+
+@functools.lru_cache(maxsize=16384)
+def _entry_plan(entry_cues: tuple[str, ...], forms: frozenset) -> _EntryPlan:
+    cues = _entry_cues(entry_cues)
+    # Every form (as written, without an Arabic prefix, the entry's term) in a fixed order: a set's
+    # order changes from one process to the next, and results must not.
+    form_words = [(tuple(f.split()), set(f.split())) for f in sorted(forms) if f]
+    overlapping, shared = [], set()
+    for cue, cue_words in cues.overlapping:
+        term_forms = tuple((tt, fw) for tt, fw in form_words if fw & cue_words)
+        if term_forms:
+            shared.add(cue)
+            overlapping.append((cue, cue_words, term_forms))
+
+    def without_shared(table):
+        return table if not shared else {k: [c for c in v if c[0] not in shared] for k, v in table.items()}
+
+    return _EntryPlan(tuple(overlapping), without_shared(cues.by_last), without_shared(cues.by_first))
+
+
 def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> str | None:
     """"neutral" or "loaded" when a cue decides, else None."""
     index = _rules_for(data, lang, forms if isinstance(forms, str) else frozenset(forms))
@@ -105,21 +135,14 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
     if index.after:
         _scan_cues(index.after, index.after_reach, rw, False, found, strip)
     if entry_cues:
-        cues = _entry_cues(tuple(entry_cues))
-        # Every form (as written, without an Arabic prefix, the entry's term) in a fixed order: a
-        # set's order changes from one process to the next, and results must not.
-        form_words = [(tuple(f.split()), set(f.split())) for f in sorted(forms) if f]
-        overlapping = set()
+        plan = _entry_plan(tuple(entry_cues), frozenset(forms))
         window_words = None
-        for cue, cue_words in cues.overlapping:
-            for term_tokens, fw in form_words:
-                if not fw & cue_words:
-                    continue
+        for cue, cue_words, term_forms in plan.overlapping:
+            for term_tokens, fw in term_forms:
                 # The cue shares words with the term ("claimed responsibility", "proxy server"): it
                 # must occur as a phrase in the words around the hit, overlapping the hit itself,
                 # with the term in any of its forms ("a concentration camp survivor" for the entry
                 # "concentration camps").
-                overlapping.add(cue)
                 if window_words is None:
                     window_words = set(lw).union(rw)
                 if not (cue_words - fw) <= window_words:
@@ -129,14 +152,9 @@ def _cue_sense(data: ContextData, lang: str, forms, left, right, entry_cues) -> 
                 if any(tuple(seq[i:i + n]) == cue for i in range(max(0, ts - n + 1), te)):
                     found(0, "neutral")
                     break
-
-        def without_overlapping(table):
-            return table if not overlapping else {
-                k: [c for c in v if c[0] not in overlapping] for k, v in table.items()}
-
-        _scan_cues(without_overlapping(cues.by_last), ENTRY_CUE_WINDOW, lw, True, found, strip)
+        _scan_cues(plan.by_last, ENTRY_CUE_WINDOW, lw, True, found, strip)
         if data.settings["cues_after"] == "any" or (rw and rw[0] in data.words["link"]):
-            _scan_cues(without_overlapping(cues.by_first), ENTRY_CUE_WINDOW, rw, False, found, strip)
+            _scan_cues(plan.by_first, ENTRY_CUE_WINDOW, rw, False, found, strip)
     if best is None:
         return None
     return "loaded" if best[1] == 0 else "neutral"
