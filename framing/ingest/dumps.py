@@ -1,4 +1,4 @@
-"""Text files -> records: a pasted dump is segmented into articles (see segment.py).
+"""Text files -> records: a pasted dump is segmented into articles (see the segment package).
 
 Filler segments (related links, video captions, boilerplate) are recorded in the manifest as
 ``filler`` and kept out of the analysis; reposts found within the file are recorded as
