@@ -28,6 +28,7 @@ from .match import Matcher
 from .sentences import sentence_spans
 from .tables import SEPARATE_CATEGORIES
 from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
+from .zones import headline_of
 
 HIT_OUTPUT_COLUMNS = HIT_COLUMNS + ["file", "line"]
 ATTRIBUTION_COLUMNS = ["doc_id", "outlet", "date", "start", "end", "verb", "attribution_class", "speaker",
@@ -76,6 +77,7 @@ class Analysis:
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text, with keep_texts only
     attributions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ATTRIBUTION_COLUMNS))
     count_scare_quotes: bool = False  # the scare-quote setting the hits' categories follow (framing.scare)
+    headlines: dict[str, str] = field(default_factory=dict)  # doc_id -> headline text (framing.zones), with keep_texts
 
 
 # ----------------------------------------------------------------------------- per document
@@ -84,9 +86,34 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     """One record -> (document row, hit rows, attribution rows, examples). Pure: same input, same output.
 
     Every document is read in context, also one without lexicon hits: scare quotes and attribution
-    verbs are found by the context stage itself.
+    verbs are found by the context stage itself. The headline (title and subtitle) is read as a
+    zone of its own (:mod:`framing.zones`): its hits come first, with offsets into the headline's
+    text; attributions and examples are the body's.
     """
-    text = rec["text"]
+    body = _read_zone(rec, rec["text"], "body", matcher, keep_neutral, beyond)
+    head_text, head_lines = headline_of(rec)
+    head = _read_zone(rec, head_text, "headline", matcher, keep_neutral, beyond, head_lines) if head_text else None
+    doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
+           rec["source"], body.words, body.loaded, rec.get("reposted_by", ""),
+           head.words if head else 0, head.loaded if head else 0)
+    hits = head.hits + body.hits if head else body.hits
+    return doc, hits, body.attributions, body.examples
+
+
+@dataclass
+class _Zone:
+    words: int
+    loaded: int
+    hits: list
+    attributions: list
+    examples: list
+
+
+def _read_zone(rec: dict, text: str, zone: str, matcher: Matcher, keep_neutral: bool, beyond: bool,
+               pieces: list[tuple[int, int]] | None = None) -> _Zone:
+    """One zone's text matched and read in context. ``pieces``: (offset, line) of each line of a
+    headline; without them a hit's line is counted from the record's line (text files) or is the
+    record's line."""
     spans, words = matcher.scan(text)
     sentences = sentence_spans(text)
     context = read_document(text, sentences, rec["lang"])
@@ -100,6 +127,8 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     newlines: list[list[int]] = []
 
     def line_of(offset: int) -> int:
+        if pieces is not None:
+            return pieces[max(0, bisect.bisect_right([p[0] for p in pieces], offset) - 1)][1]
         if not text_lines:
             return rec["line"]
         if not newlines:  # the offsets of the line breaks, found once: a hit's line is a bisection
@@ -109,7 +138,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     for start, end, kind, reading in extras:
         if kind == "scare_quote":
             found.append((start, end, SCARE_QUOTE_ENTRY, reading))
-        else:
+        elif zone == "body":
             attributions.append((rec["doc_id"], rec["outlet"], rec["date"], start, end, reading.attribution,
                                  reading.attribution_class, reading.speaker, reading.voice, rec["file"], line_of(start)))
     found.sort(key=lambda h: (h[0], h[1]))
@@ -126,20 +155,19 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
             rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term.rstrip("*"),
             entry.category, entry.referent, entry.strength, entry.lang or rec["lang"], reading.voice,
             reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
-            rec["file"], line_of(start),
+            zone, rec["file"], line_of(start),
         ))
         if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
             loaded += 1
-            if not reading.negated and sentences and per_entry.get(entry.id, 0) < EXAMPLES_PER_TERM:
+            if (zone == "body" and not reading.negated and sentences
+                    and per_entry.get(entry.id, 0) < EXAMPLES_PER_TERM):
                 per_entry[entry.id] = per_entry.get(entry.id, 0) + 1
                 s0, s1 = sentences[sent_i]
                 if s1 - s0 > MAX_EXAMPLE_CHARS:  # a "sentence" of a page without full stops: the term's surroundings
                     s0, s1 = max(s0, start - EXAMPLE_CONTEXT_CHARS), min(s1, end + EXAMPLE_CONTEXT_CHARS)
                 examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"], text[s0:s1],
                                         start - s0, min(end, s1) - s0, entry.id, reading.voice))
-    doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
-           rec["source"], words, loaded, rec.get("reposted_by", ""))
-    return doc, hits, attributions, examples
+    return _Zone(words, loaded, hits, attributions, examples)
 
 
 def _model_hits(context, text: str, spans, sentences) -> list:
@@ -254,8 +282,9 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     languages()  # the language folders, read and checked before any record (and before workers fork)
     records = prepared_records(inputs, read_options, manifest)
     texts: dict[str, str] = {}
+    headlines: dict[str, str] = {}
     if options.keep_texts:
-        records = _keeping_texts(records, texts)
+        records = _keeping_texts(records, texts, headlines)
     lexicon = with_context_entries(lexicon)
     if options.beyond_lexicon:
         from .beyond import with_model_entry
@@ -276,7 +305,7 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     progress.close()
     hits, attributions = sink.finish()
     return Analysis(concat_frames(docs, document_frame), hits, examples, lexicon, manifest, texts, attributions,
-                    options.count_scare_quotes)
+                    options.count_scare_quotes, headlines)
 
 
 class TablesInMemory:
@@ -391,9 +420,12 @@ def concat_frames(frames: list[pd.DataFrame], empty) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _keeping_texts(records: Iterator[dict], texts: dict[str, str]) -> Iterator[dict]:
+def _keeping_texts(records: Iterator[dict], texts: dict[str, str], headlines: dict[str, str]) -> Iterator[dict]:
     for rec in records:
         texts[rec["doc_id"]] = rec["text"]
+        headline = headline_of(rec)[0]
+        if headline:
+            headlines[rec["doc_id"]] = headline
         yield rec
 
 

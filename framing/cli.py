@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DIR",
                    help="output folder (default: reports/analysis; with --store, tables are written only when -o is given)")
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for rates over time (default: month)")
+    p.add_argument("--zone", default="all", choices=["all", "headline", "body"],
+                   help="what the rate tables count: all (default: headlines and bodies), headline (titles and "
+                        "subtitles) or body; hits.csv always has every hit, with its zone")
     p.set_defaults(run=_run_analyze)
 
     p = sub.add_parser("report", help="write a PDF report with charts (PNGs beside it)",

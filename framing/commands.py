@@ -14,6 +14,7 @@ from .ingest.readers import ReadOptions
 from .lexicon import load_lexicon
 from .output import ensure_dir, is_stream, neutralised_frame, write_csv, write_text
 from .tables import attribution_rates, corpus_summary, rates_by_outlet, rates_by_period
+from .zones import zone_hits
 
 
 def demo_path() -> Path:
@@ -213,8 +214,9 @@ def analyze_command(args) -> int:
             raise
     write_csv(out / "documents.csv", analysis.documents)
     counted = _rated_hits(analysis, args)
-    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, counted))
-    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, counted, args.period))
+    zone = getattr(args, "zone", "all")  # framing.zones
+    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, counted, zone))
+    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, counted, args.period, zone))
     if getattr(args, "beyond_lexicon", False):
         from .beyond import model_layer
 
@@ -222,7 +224,7 @@ def analyze_command(args) -> int:
     write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
     from .scare import scare_quote_rates
 
-    write_csv(out / "scare_quotes.csv", scare_quote_rates(analysis.documents, analysis.hits))
+    write_csv(out / "scare_quotes.csv", scare_quote_rates(analysis.documents, zone_hits(analysis.hits, "body")))
     summary = corpus_summary(analysis.documents)
     print(analysis.manifest.summary(str(manifest_path(args))))
     print(f"{int(summary['hits'].sum())} loaded-term hits in {int(summary['words'].sum())} words "

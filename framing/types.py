@@ -14,15 +14,17 @@ Corpus (one row per document)
     source   str   where it came from: ``file:line`` for text files, ``file#record`` otherwise
 
 Documents (Corpus without ``text``, plus)
-    words    int   word count (runs of letters/digits) used as the denominator of rates
-    hits     int   lexicon hits kept in the document
+    words    int   word count of the body (runs of letters/digits) used as the denominator of rates
+    hits     int   lexicon hits kept in the body
+    headline_words, headline_hits  int  the same for the headline (title and subtitle; framing.zones)
     reposted_by str the site that reposted the article when the text names an original source
                    (``outlet`` is then the original outlet); empty otherwise
 
 Hits (one row per lexicon hit)
     doc_id, outlet, date
-    start, end  int  character offsets into the document's ``text``; ``text[start:end] == surface``
-    sentence    int  0-based index of the sentence the hit starts in
+    start, end  int  character offsets into the text of the hit's zone (the document's ``text`` for
+                     the body); ``text[start:end] == surface``
+    sentence    int  0-based index of the sentence the hit starts in (in its zone)
     surface     str  the matched text as written
     entry       str  lexicon entry id
     term        str  the entry's canonical term (a trailing "*" wildcard left out)
@@ -35,6 +37,7 @@ Hits (one row per lexicon hit)
     so_called   bool the term follows "so-called" and kin
     negated     bool the term is negated ("not terrorists")
     sense       str  "loaded" | "neutral" (ambiguous term read in its neutral sense)
+    zone        str  "headline" (title and subtitle) | "body" (framing.zones)
 """
 from __future__ import annotations
 
@@ -45,11 +48,12 @@ from .errors import FramingError
 UNKNOWN_OUTLET = "(unknown)"
 
 CORPUS_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "text", "source"]
-DOCUMENT_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "source", "words", "hits", "reposted_by"]
+DOCUMENT_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "source", "words", "hits", "reposted_by",
+                    "headline_words", "headline_hits"]
 HIT_COLUMNS = [
     "doc_id", "outlet", "date", "start", "end", "sentence", "surface", "entry", "term",
     "category", "referent", "strength", "lang", "voice", "scare_quote", "so_called",
-    "negated", "sense",
+    "negated", "sense", "zone",
 ]
 VOICES = ("own", "quoted", "attributed")
 

@@ -45,3 +45,6 @@ class Segment:
     body_start_line: int  # 1-based line where `text` starts (for mapping hits back to lines)
     reposted_by: str | None = None   # the reposting site when the text names an original source
     duplicate_of: int | None = None  # index of the segment it repeats (set by dedupe), else None
+    subtitle: str | None = None      # articles: the subtitle line of the header, where there is one
+    title_line: int | None = None    # 1-based line of ``title`` (articles), else None
+    subtitle_line: int | None = None  # 1-based line of ``subtitle``, else None

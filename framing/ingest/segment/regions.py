@@ -143,7 +143,9 @@ class RegionReader:
         title = s[title_i] if title_i is not None else None
         lang = detect_lang(text) if text.strip() else (detect_lang(title) if title else None)
         segs = [Segment(self.file, a + 1, end + 1 if end >= a else a + 1, "article", title, outlet, date, author,
-                        lang, text, body_line, reposted_by)]
+                        lang, text, body_line, reposted_by, subtitle=s[subtitle] if subtitle is not None else None,
+                        title_line=title_i + 1 if title_i is not None else None,
+                        subtitle_line=subtitle + 1 if subtitle is not None else None)]
         bounds = [p[0] for p in reversed(pieces)] + [e + 1]
         for (first, pkind), stop in zip(reversed(pieces), bounds[1:]):
             segs.append(self.filler(first, stop - 1, pkind))
