@@ -25,6 +25,7 @@ from .ingest.readers import ReadOptions, iter_records, parse_one_date
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon, with_context_entries
 from .manifest import Manifest
 from .match import Matcher
+from .phrases import phrase_of
 from .sentences import sentence_spans
 from .tables import SEPARATE_CATEGORIES
 from .types import DOCUMENT_COLUMNS, HIT_COLUMNS
@@ -155,7 +156,7 @@ def _read_zone(rec: dict, text: str, zone: str, matcher: Matcher, keep_neutral: 
             rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term.rstrip("*"),
             entry.category, entry.referent, entry.strength, entry.lang or rec["lang"], reading.voice,
             reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
-            zone, rec["file"], line_of(start),
+            zone, *phrase_of(text, start, end, rec["lang"], entry.category), rec["file"], line_of(start),
         ))
         if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
             loaded += 1
@@ -391,7 +392,8 @@ def document_frame(rows: list) -> pd.DataFrame:
 
 def hit_frame(rows: list) -> pd.DataFrame:
     """Hit rows from :func:`analyse_document` -> the typed hits table."""
-    return _typed_frame(rows, HIT_OUTPUT_COLUMNS, ints=("start", "end", "sentence", "strength", "line"),
+    return _typed_frame(rows, HIT_OUTPUT_COLUMNS, ints=("start", "end", "sentence", "strength", "phrase_start",
+                                                         "phrase_end", "line"),
                         bools=("scare_quote", "so_called", "negated"))
 
 

@@ -56,7 +56,7 @@ from .match import Matcher
 from .scare import recategorise
 from .types import DOCUMENT_COLUMNS
 
-SCHEMA_VERSION = 4  # 2: documents.reposted_by; 3: lexicon.case (issue 18); 4: zones (hits.zone, documents.headline_*)
+SCHEMA_VERSION = 4  # 2: documents.reposted_by; 3: lexicon.case (issue 18); 4: zones (hits.zone, documents.headline_*), phrases
 ALREADY_STORED = "already in the store"
 _REPEAT = re.compile(r"^(.*)#(\d+)$")
 _ALREADY = "record = 'file' AND status = 'duplicate' AND starts_with(reason, ?)"  # rows of files given again
@@ -71,7 +71,8 @@ _DOCUMENT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "title": _STR,
 _HIT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "sentence": _INT,
               "surface": _STR, "entry": _STR, "term": _STR, "category": _STR, "referent": _STR, "strength": _INT,
               "lang": _STR, "voice": _STR, "scare_quote": _BOOL, "so_called": _BOOL, "negated": _BOOL,
-              "sense": _STR, "zone": _STR, "file": _STR, "line": _INT}
+              "sense": _STR, "zone": _STR, "phrase_start": _INT, "phrase_end": _INT, "patron": _STR,
+              "file": _STR, "line": _INT}
 _ATTRIBUTION_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "verb": _STR,
                       "attribution_class": _STR, "speaker": _STR, "voice": _STR, "file": _STR, "line": _INT}
 _EXAMPLE_TYPES = {"outlet": _STR, "entry": _STR, "doc_id": _STR, "date": _DATE, "title": _STR, "sentence": _STR,

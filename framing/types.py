@@ -38,6 +38,8 @@ Hits (one row per lexicon hit)
     negated     bool the term is negated ("not terrorists")
     sense       str  "loaded" | "neutral" (ambiguous term read in its neutral sense)
     zone        str  "headline" (title and subtitle) | "body" (framing.zones)
+    phrase_start, phrase_end  int  the span of the phrase the hit heads or modifies, in the same
+                     text as start/end (framing.phrases); patron  str  its patron label, or ""
 """
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ DOCUMENT_COLUMNS = ["doc_id", "outlet", "date", "title", "author", "lang", "sour
 HIT_COLUMNS = [
     "doc_id", "outlet", "date", "start", "end", "sentence", "surface", "entry", "term",
     "category", "referent", "strength", "lang", "voice", "scare_quote", "so_called",
-    "negated", "sense", "zone",
+    "negated", "sense", "zone", "phrase_start", "phrase_end", "patron",
 ]
 VOICES = ("own", "quoted", "attributed")
 
@@ -78,6 +80,7 @@ def empty_hits() -> pd.DataFrame:
 
 
 _HIT_DTYPES = {
-    "start": "int64", "end": "int64", "sentence": "int64", "strength": "int64",
+    "start": "int64", "end": "int64", "sentence": "int64", "strength": "int64", "phrase_start": "int64",
+    "phrase_end": "int64",
     "scare_quote": "bool", "so_called": "bool", "negated": "bool", "date": "datetime64[ns]",
 }

@@ -58,8 +58,8 @@ def test_the_shipped_languages_are_folders_with_the_documented_files():
     assert sorted(languages()) == ["ar", "en"]
     for code in ("en", "ar"):
         assert sorted(p.name for p in (SHIPPED / code).iterdir()) == [
-            "filler_headers.tsv", "language.tsv", "negation.tsv", "segmenter.tsv", "sense_cues.tsv", "so_called.tsv",
-            "speech_verbs.tsv", "words.tsv"]
+            "filler_headers.tsv", "language.tsv", "negation.tsv", "phrases.tsv", "segmenter.tsv", "sense_cues.tsv",
+            "so_called.tsv", "speech_verbs.tsv", "words.tsv"]
     assert languages()["ar"].verb_first and not languages()["en"].verb_first
 
 
