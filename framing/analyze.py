@@ -29,6 +29,7 @@ from .ingest.readers import ReadOptions, iter_records
 from .lexicon import Lexicon, with_context_entries
 from .manifest import Manifest
 from .types import check_table
+from .zones import headline_of
 
 ChunkResult = Columns  # one chunk's results (the name the stream's consumers know)
 __all__ = ["ATTRIBUTION_COLUMNS", "EXAMPLES_PER_TERM", "HIT_OUTPUT_COLUMNS", "Analysis", "AnalyzeOptions", "ChunkResult",
@@ -62,6 +63,7 @@ class Analysis:
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> text, with keep_texts only
     attributions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ATTRIBUTION_COLUMNS))
     count_scare_quotes: bool = False  # the scare-quote setting the hits' categories follow (framing.scare)
+    headlines: dict[str, str] = field(default_factory=dict)  # doc_id -> headline text (framing.zones), with keep_texts
 
 
 # ----------------------------------------------------------------------------- the workers
@@ -124,8 +126,9 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     core = core_of(lexicon, options, scare=True, period=getattr(sink, "period", None))
     records = prepared_records(inputs, read_options, manifest)
     texts: dict[str, str] = {}
+    headlines: dict[str, str] = {}
     if options.keep_texts:
-        records = _keeping_texts(records, texts)
+        records = _keeping_texts(records, texts, headlines)
     lexicon = with_context_entries(lexicon)
     if options.beyond_lexicon:
         from .beyond import with_model_entry
@@ -142,7 +145,7 @@ def analyze_corpus(inputs: list, lexicon: Lexicon, read_options: ReadOptions = R
     progress.close()
     hits, attributions = sink.finish()
     return Analysis(check_table("documents", document_frame(docs)), hits, examples, lexicon, manifest, texts, attributions,
-                    options.count_scare_quotes)
+                    options.count_scare_quotes, headlines)
 
 
 def core_of(lexicon, options: AnalyzeOptions, scare: bool = False, period: str | None = None) -> Core:
@@ -243,7 +246,7 @@ def document_frame(rows) -> pd.DataFrame:
 
 def hit_frame(rows) -> pd.DataFrame:
     """Hit rows of :func:`analyse_document`, or the core's hits tables -> the typed hits table."""
-    return _frame(rows, HIT_SCHEMA, ints=("start", "end", "sentence", "strength", "line"),
+    return _frame(rows, HIT_SCHEMA, ints=("start", "end", "sentence", "strength", "phrase_start", "phrase_end", "line"),
                   bools=("scare_quote", "so_called", "negated"))
 
 
@@ -281,9 +284,12 @@ def concat_frames(frames: list[pd.DataFrame], empty) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _keeping_texts(records: Iterator[dict], texts: dict[str, str]) -> Iterator[dict]:
+def _keeping_texts(records: Iterator[dict], texts: dict[str, str], headlines: dict[str, str]) -> Iterator[dict]:
     for rec in records:
         texts[rec["doc_id"]] = rec["text"]
+        headline = headline_of(rec)[0]
+        if headline:
+            headlines[rec["doc_id"]] = headline
         yield rec
 
 

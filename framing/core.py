@@ -31,9 +31,11 @@ import pyarrow.compute as pc
 from .context import document_extra_hits, hit_readings, languages, read_document, use_sense_model
 from .lexicon import SCARE_QUOTE_ENTRY, Lexicon
 from .match import Matcher
+from .phrases import phrase_of
 from .sentences import sentence_spans
 from .tables import SEPARATE_CATEGORIES
 from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_COLUMNS, HIT_OUTPUT_COLUMNS
+from .zones import headline_of
 
 EXAMPLES_PER_TERM = 3
 MAX_EXAMPLE_CHARS = 4000      # an example sentence longer than this keeps only ...
@@ -43,8 +45,9 @@ _NEWLINE = re.compile("\n")
 # Column types: every column not listed here is a string (Arrow ``string``, null for None).
 _DAY = pa.timestamp("us")     # a day at midnight (no time zone), null when the record has no date
 _INT, _BOOL = pa.int64(), pa.bool_()
-DOCUMENT_TYPES = {"date": _DAY, "words": _INT, "hits": _INT}
-HIT_TYPES = {"date": _DAY, "start": _INT, "end": _INT, "sentence": _INT, "strength": _INT, "scare_quote": _BOOL,
+DOCUMENT_TYPES = {"date": _DAY, "words": _INT, "hits": _INT, "headline_words": _INT, "headline_hits": _INT}
+HIT_TYPES = {"date": _DAY, "start": _INT, "end": _INT, "sentence": _INT, "strength": _INT, "phrase_start": _INT,
+             "phrase_end": _INT, "scare_quote": _BOOL,
              "so_called": _BOOL, "negated": _BOOL, "line": _INT}
 ATTRIBUTION_TYPES = {"date": _DAY, "start": _INT, "end": _INT, "line": _INT}
 
@@ -197,10 +200,36 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     """One record -> (document row, hit rows, attribution rows, examples). Pure: same input, same output.
 
     Rows are tuples in the order of DOCUMENT_COLUMNS, HIT_OUTPUT_COLUMNS and ATTRIBUTION_COLUMNS.
+
     Every document is read in context, also one without lexicon hits: scare quotes and attribution
-    verbs are found by the context stage itself.
+    verbs are found by the context stage itself. The headline (title and subtitle) is read as a
+    zone of its own (:mod:`framing.zones`): its hits come first, with offsets into the headline's
+    text; attributions and examples are the body's.
     """
-    text = rec["text"]
+    body = _read_zone(rec, rec["text"], "body", matcher, keep_neutral, beyond)
+    head_text, head_lines = headline_of(rec)
+    head = _read_zone(rec, head_text, "headline", matcher, keep_neutral, beyond, head_lines) if head_text else None
+    doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
+           rec["source"], body.words, body.loaded, rec.get("reposted_by", ""),
+           head.words if head else 0, head.loaded if head else 0)
+    hits = head.hits + body.hits if head else body.hits
+    return doc, hits, body.attributions, body.examples
+
+
+@dataclass
+class _Zone:
+    words: int
+    loaded: int
+    hits: list
+    attributions: list
+    examples: list
+
+
+def _read_zone(rec: dict, text: str, zone: str, matcher: Matcher, keep_neutral: bool, beyond: bool,
+               pieces: list[tuple[int, int]] | None = None) -> _Zone:
+    """One zone's text matched and read in context. ``pieces``: (offset, line) of each line of a
+    headline; without them a hit's line is counted from the record's line (text files) or is the
+    record's line."""
     spans, words = matcher.scan(text)
     sentences = sentence_spans(text)
     context = read_document(text, sentences, rec["lang"])
@@ -214,6 +243,8 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     newlines: list[list[int]] = []
 
     def line_of(offset: int) -> int:
+        if pieces is not None:
+            return pieces[max(0, bisect.bisect_right([p[0] for p in pieces], offset) - 1)][1]
         if not text_lines:
             return rec["line"]
         if not newlines:  # the offsets of the line breaks, found once: a hit's line is a bisection
@@ -223,7 +254,7 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
     for start, end, kind, reading in extras:
         if kind == "scare_quote":
             found.append((start, end, SCARE_QUOTE_ENTRY, reading))
-        else:
+        elif zone == "body":
             attributions.append((rec["doc_id"], rec["outlet"], rec["date"], start, end, reading.attribution,
                                  reading.attribution_class, reading.speaker, reading.voice, rec["file"], line_of(start)))
     found.sort(key=lambda h: (h[0], h[1]))
@@ -240,20 +271,19 @@ def analyse_document(rec: dict, matcher: Matcher, keep_neutral: bool = False, be
             rec["doc_id"], rec["outlet"], rec["date"], start, end, sent_i, text[start:end], entry.id, entry.term.rstrip("*"),
             entry.category, entry.referent, entry.strength, entry.lang or rec["lang"], reading.voice,
             reading.scare_quote or entry is SCARE_QUOTE_ENTRY, reading.so_called, reading.negated, reading.sense,
-            rec["file"], line_of(start),
+            zone, *phrase_of(text, start, end, rec["lang"], entry.category), rec["file"], line_of(start),
         ))
         if reading.sense == "loaded" and entry.category not in SEPARATE_CATEGORIES:
             loaded += 1
-            if not reading.negated and sentences and per_entry.get(entry.id, 0) < EXAMPLES_PER_TERM:
+            if (zone == "body" and not reading.negated and sentences
+                    and per_entry.get(entry.id, 0) < EXAMPLES_PER_TERM):
                 per_entry[entry.id] = per_entry.get(entry.id, 0) + 1
                 s0, s1 = sentences[sent_i]
                 if s1 - s0 > MAX_EXAMPLE_CHARS:  # a "sentence" of a page without full stops: the term's surroundings
                     s0, s1 = max(s0, start - EXAMPLE_CONTEXT_CHARS), min(s1, end + EXAMPLE_CONTEXT_CHARS)
                 examples.append(Example(rec["doc_id"], rec["outlet"], rec["date"], rec["title"], text[s0:s1],
                                         start - s0, min(end, s1) - s0, entry.id, reading.voice))
-    doc = (rec["doc_id"], rec["outlet"], rec["date"], rec["title"], rec["author"], rec["lang"],
-           rec["source"], words, loaded, rec.get("reposted_by", ""))
-    return doc, hits, attributions, examples
+    return _Zone(words, loaded, hits, attributions, examples)
 
 
 def _model_hits(context, text: str, spans, sentences) -> list:

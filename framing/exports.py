@@ -24,22 +24,24 @@ def rated_hits(hits: pd.DataFrame, model_in_rates: bool = False) -> pd.DataFrame
     return lexicon_layer(hits)
 
 
-def write_analysis_tables(analysis, out: Path, period: str, *, beyond_lexicon: bool = False,
+def write_analysis_tables(analysis, out: Path, period: str, *, zone: str = "all", beyond_lexicon: bool = False,
                           model_in_rates: bool = False) -> str:
     """documents, rates by outlet and period, attribution and scare-quote tables into ``out`` (hits.csv and
-    attributions.csv are the caller's: streamed, or written from a store); returns the summary line."""
+    attributions.csv are the caller's: streamed, or written from a store); returns the summary line.
+    ``zone``: what the rate tables count (framing.zones: all, headline or body); scare quotes are the body's."""
     from .scare import scare_quote_rates
+    from .zones import zone_hits
 
     write_csv(out / "documents.csv", analysis.documents)
     counted = rated_hits(analysis.hits, model_in_rates)
-    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, counted))
-    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, counted, period))
+    write_csv(out / "rates_by_outlet.csv", rates_by_outlet(analysis.documents, counted, zone))
+    write_csv(out / "rates_by_period.csv", rates_by_period(analysis.documents, counted, period, zone))
     if beyond_lexicon:
         from .beyond import model_layer
 
         write_csv(out / "model_rates_by_outlet.csv", rates_by_outlet(analysis.documents, model_layer(analysis.hits)))
     write_csv(out / "attribution_by_outlet.csv", attribution_rates(analysis.documents, analysis.attributions))
-    write_csv(out / "scare_quotes.csv", scare_quote_rates(analysis.documents, analysis.hits))
+    write_csv(out / "scare_quotes.csv", scare_quote_rates(analysis.documents, zone_hits(analysis.hits, "body")))
     summary = corpus_summary(analysis.documents)
     return (f"{int(summary['hits'].sum())} loaded-term hits in {int(summary['words'].sum())} words "
             f"from {len(summary)} outlet(s); tables written to {out}/")

@@ -80,21 +80,27 @@ def view_data(analysis: Analysis, *, title: str = "Corpus", period: str = "month
         entries.append([eid, e.term.rstrip("*") if e else term, c_index[e.category if e else cat],
                         e.strength if e else 1, ", ".join(e.neutral) if e else ""])
     by_doc = {k: g for k, g in hits.sort_values(["doc_id", "start"]).groupby("doc_id", sort=False)}
+    headlines = getattr(analysis, "headlines", {})
     rows = []
     for doc in docs.sort_values(["outlet", "date", "doc_id"], na_position="last").to_dict("records"):
         text = analysis.texts.get(doc["doc_id"], "")
-        js = _utf16(text)
+        # the headline zone's text (framing.zones): title, and subtitle on a line of its own
+        headline = headlines.get(doc["doc_id"], doc["title"] or "")
+        js, jh = _utf16(text), _utf16(headline)
         flat = []
         g = by_doc.get(doc["doc_id"])
         if g is not None:
             for h in g.itertuples(index=False):
-                flat += [js(int(h.start)), js(int(h.end)), e_index[h.entry], v_index.get(h.voice, 0),
-                         s_index[h.sense], int(bool(h.negated))]
+                zone = int(getattr(h, "zone", "body") == "headline")
+                at = jh if zone else js
+                flat += [at(int(h.start)), at(int(h.end)), e_index[h.entry], v_index.get(h.voice, 0),
+                         s_index[h.sense], int(bool(h.negated)), zone]
         date = doc["date"]
         rows.append([doc["doc_id"], o_index[doc["outlet"]],
                      f"{date:%Y-%m-%d}" if isinstance(date, pd.Timestamp) and not pd.isna(date) else "",
-                     _period_label(date, period), doc["title"] or "", doc["lang"] or "", int(doc["words"]),
-                     int(doc["hits"]), text, flat])
+                     _period_label(date, period), doc["title"] or "", doc["lang"] or "",
+                     int(doc["words"]) + int(doc.get("headline_words", 0) or 0),
+                     int(doc["hits"]) + int(doc.get("headline_hits", 0) or 0), text, flat, headline])
     periods = sorted({r[3] for r in rows if r[3]})
     return {"title": title, "outlets": [[o, colours[o]] for o in outlets], "cats": cat_rows, "entries": entries,
             "voices": list(VOICES), "senses": senses, "voiceText": VOICE_TEXT, "periods": periods, "docs": rows}

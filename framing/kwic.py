@@ -22,6 +22,7 @@ from .match import Matcher
 from .normalize import has_arabic, match_key
 from .sentences import sentence_spans
 from .types import KWIC_COLUMNS, VOICES
+from .zones import headline_of
 
 SORTS = ("outlet", "date", "left", "right", "doc")
 _SPACE = re.compile(r"\s+")
@@ -101,20 +102,25 @@ def concordance_lines(records, entries: tuple[Entry, ...], options: KwicOptions 
     for rec in records:
         if not _keep(rec, options):
             continue
-        text = rec["text"]
-        spans, words = matcher.scan(text)
-        docs.append((rec["doc_id"], rec["outlet"], rec["date"], words))
-        if not spans:
-            continue
-        readings = read_in_context(text, spans, matcher.entries, sentence_spans(text), rec.get("lang", ""))
-        for span, reading in zip(spans, readings):
-            if options.voices and reading.voice not in options.voices:
+        headline, _ = headline_of(rec)  # the headline is read as a zone of its own (framing.zones)
+        total = 0
+        for zone, text in (("headline", headline), ("body", rec["text"])):
+            if not text:
                 continue
-            entry = matcher.entries[span.entry]
-            left, right = _context(text, span.start, span.end, options.width)
-            rows.append((rec["doc_id"], rec["outlet"], rec["date"], rec.get("title", ""), left,
-                         _SPACE.sub(" ", text[span.start:span.end]), right, reading.voice, reading.negated,
-                         reading.sense, entry.id, entry.term, span.start, span.end, rec.get("source", "")))
+            spans, words = matcher.scan(text)
+            total += words
+            if not spans:
+                continue
+            readings = read_in_context(text, spans, matcher.entries, sentence_spans(text), rec.get("lang", ""))
+            for span, reading in zip(spans, readings):
+                if options.voices and reading.voice not in options.voices:
+                    continue
+                entry = matcher.entries[span.entry]
+                left, right = _context(text, span.start, span.end, options.width)
+                rows.append((rec["doc_id"], rec["outlet"], rec["date"], rec.get("title", ""), left,
+                             _SPACE.sub(" ", text[span.start:span.end]), right, reading.voice, reading.negated,
+                             reading.sense, entry.id, entry.term, span.start, span.end, rec.get("source", ""), zone))
+        docs.append((rec["doc_id"], rec["outlet"], rec["date"], total))
     lines = pd.DataFrame(rows, columns=KWIC_COLUMNS)
     lines["date"] = pd.to_datetime(lines["date"])
     documents = pd.DataFrame(docs, columns=["doc_id", "outlet", "date", "words"])
@@ -157,6 +163,8 @@ def format_line(row, width: int, *, bold: bool) -> str:
     left = row["left"][-width:]
     right = row["right"][:width]
     match = f"\033[1m{row['match']}\033[0m" if bold else f"[{row['match']}]"
+    if row.get("zone") == "headline":
+        left = "(headline) " + left[len(left) - max(0, width - 11):] if width > 11 else left
     date = row["date"].strftime("%Y-%m-%d") if pd.notna(row["date"]) else "(no date)"
     outlet = str(row["outlet"])[:18]
     return f"{date:<10}  {outlet:<18}  {left:>{width}} {match} {right}"

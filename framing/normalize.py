@@ -17,7 +17,7 @@ _SPACES = "\n\t\r\x0b\x0c\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\
 ALEF_FORMS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}  # hamza above/below, madda, wasla -> bare alef
 # matching and the context engine: alef forms, alef maqsura, ta marbuta and the hamza carriers
 ARABIC_FOLD = {**ALEF_FORMS, "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
-# outlet names (ingest/outlets.py) and the segmenter's header words (ingest/segment.py): ؤ and ئ kept
+# outlet names (ingest/outlets.py) and the segmenter's header words (ingest/segment/): ؤ and ئ kept
 ARABIC_FOLD_NAMES = {**ALEF_FORMS, "ى": "ي", "ة": "ه"}
 # month and weekday names (ingest/dates.py): ة kept, the date patterns are written with it
 ARABIC_FOLD_DATES = {**ALEF_FORMS, "ى": "ي"}

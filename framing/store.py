@@ -54,7 +54,7 @@ from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import STATUSES, Manifest
 from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_OUTPUT_COLUMNS, MANIFEST_COLUMNS
 
-SCHEMA_VERSION = 3  # 2: documents.reposted_by; 3: lexicon.case (issue 18)
+SCHEMA_VERSION = 4  # 2: documents.reposted_by; 3: lexicon.case (issue 18); 4: zones (hits.zone, documents.headline_*), phrases
 ALREADY_STORED = "already in the store"
 _REPEAT = re.compile(r"^(.*)#(\d+)$")
 _ALREADY = "record = 'file' AND status = 'duplicate' AND starts_with(reason, ?)"  # rows of files given again
@@ -64,11 +64,13 @@ _BATCH_TEXT_CHARS = 8_000_000  # characters of text buffered before they are wri
 
 _STR, _INT, _DATE, _BOOL = "VARCHAR", "BIGINT", "DATE", "BOOLEAN"
 _DOCUMENT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "title": _STR, "author": _STR, "lang": _STR,
-                   "source": _STR, "words": _INT, "hits": _INT, "reposted_by": _STR}
+                   "source": _STR, "words": _INT, "hits": _INT, "reposted_by": _STR,
+                   "headline_words": _INT, "headline_hits": _INT}
 _HIT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "sentence": _INT,
               "surface": _STR, "entry": _STR, "term": _STR, "category": _STR, "referent": _STR, "strength": _INT,
               "lang": _STR, "voice": _STR, "scare_quote": _BOOL, "so_called": _BOOL, "negated": _BOOL,
-              "sense": _STR, "file": _STR, "line": _INT}
+              "sense": _STR, "zone": _STR, "phrase_start": _INT, "phrase_end": _INT, "patron": _STR,
+              "file": _STR, "line": _INT}
 _ATTRIBUTION_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "verb": _STR,
                       "attribution_class": _STR, "speaker": _STR, "voice": _STR, "file": _STR, "line": _INT}
 _EXAMPLE_TYPES = {"outlet": _STR, "entry": _STR, "doc_id": _STR, "date": _DATE, "title": _STR, "sentence": _STR,

@@ -1,7 +1,7 @@
 """Documents + hits -> count and rate tables (per outlet, per period; by category and by term).
 
 Rates are hits per 1,000 words, where words are counted over *all* documents of the group (also
-those without hits). By default the tables count the outlet's own voice: hits inside quotations
+those without hits), in the zone counted (headline, body, or both: :mod:`framing.zones`). By default the tables count the outlet's own voice: hits inside quotations
 (``quoted``) or reported speech (``attributed``) and negated hits are shown in their own columns,
 never added in.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .types import ATTRIBUTION_RATE_COLUMNS, RATE_COLUMNS, VOICES, returns_table
+from .zones import zone_documents, zone_hits
 
 NO_DATE = "(no date)"
 ALL = "(all)"
@@ -68,7 +69,9 @@ def hit_counts(hits: pd.DataFrame, period: str | None = None) -> pd.DataFrame:
     h = loaded_hits(hits)
     negated = h["negated"].astype(bool)
     keys = COUNT_KEYS if period is None else ["outlet", "period", "category", "entry", "term"]
-    table = pd.DataFrame({k: h[k] for k in COUNT_KEYS if k in keys})
+    if "zone" in h.columns:  # kept apart, for the rates of one zone (framing.zones)
+        keys = [*keys, "zone"]
+    table = pd.DataFrame({k: h[k] for k in [*COUNT_KEYS, "zone"] if k in keys})
     if period is not None:
         table.insert(1, "period", period_labels(h["date"], period))
     for col, voice in zip(COUNTS[:3], VOICES):
@@ -109,17 +112,18 @@ def _summed(tables: list[pd.DataFrame], values: list[str], empty: pd.DataFrame) 
     return table.groupby(keys, dropna=False, sort=False)[values].sum().reset_index()
 
 
-def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str], zone: str = "all") -> pd.DataFrame:
     """Counts and rates per group in ``by`` (columns of both tables), by category and by term.
 
     ``hits`` is the hits table or a table of :func:`hit_counts`. One row per (group, category) with
     ``entry`` and ``term`` = '(all)', one per (group, category, term), and one per group with
     ``category`` = '(all)'. Groups with no hits still get their '(all)' row so that every group's
     word count is listed. Categories in :data:`APART` (scare quotes, unless counted) get their own
-    rows but are not added into the '(all)' rows.
+    rows but are not added into the '(all)' rows. ``zone``: ``all`` (every hit over every word),
+    ``headline`` or ``body``: that zone's hits over that zone's words (:mod:`framing.zones`).
     """
-    docs = documents.copy()
-    h = hit_counts(_dated(hits, documents))
+    docs = zone_documents(documents, zone)
+    h = zone_hits(hit_counts(_dated(hits, documents)), zone)
     words = docs.groupby(by, dropna=False, sort=True).agg(words=("words", "sum"), n_docs=("doc_id", "size"))
 
     def counts(keys: list[str], table: pd.DataFrame = h) -> pd.DataFrame:
@@ -157,24 +161,29 @@ def rate_table(documents: pd.DataFrame, hits: pd.DataFrame, by: list[str]) -> pd
 
 
 @returns_table("rates_by_outlet")
-def rates_by_outlet(documents: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
-    return rate_table(documents, hits, ["outlet"])
+def rates_by_outlet(documents: pd.DataFrame, hits: pd.DataFrame, zone: str = "all") -> pd.DataFrame:
+    return rate_table(documents, hits, ["outlet"], zone)
 
 
 @returns_table("rates_by_period")
-def rates_by_period(documents: pd.DataFrame, hits: pd.DataFrame, period: str = "month") -> pd.DataFrame:
-    """Per outlet and period, plus every period over all outlets (outlet = '(all)')."""
+def rates_by_period(documents: pd.DataFrame, hits: pd.DataFrame, period: str = "month", zone: str = "all") -> pd.DataFrame:
+    """Per outlet and period, plus every period over all outlets (outlet = '(all)'); ``zone`` as in
+    :func:`rate_table`."""
     docs = documents.assign(period=period_labels(documents["date"], period))
     h = hit_counts(_dated(hits, documents))
     if "period" not in h.columns:  # (counts kept per period are for this period: framing.streaming)
         h = h.assign(period=period_labels(h["date"], period))  # a hit's date is its document's
-    per_outlet = rate_table(docs, h, ["outlet", "period"])
-    overall = rate_table(docs.assign(outlet=ALL), h.assign(outlet=ALL), ["outlet", "period"])
+    per_outlet = rate_table(docs, h, ["outlet", "period"], zone)
+    overall = rate_table(docs.assign(outlet=ALL), h.assign(outlet=ALL), ["outlet", "period"], zone)
     return pd.concat([overall, per_outlet], ignore_index=True)
 
 
 def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: documents, words, first and last date, documents without a date."""
+    """Per outlet: documents, words, first and last date, documents without a date; words and hits
+    of headlines and bodies (framing.zones)."""
+    documents = zone_documents(documents, "all")
+    if "headline_hits" in documents.columns:
+        documents = documents.assign(hits=documents["hits"] + documents["headline_hits"].fillna(0).astype("int64"))
     g = documents.groupby("outlet", sort=True)
     out = pd.DataFrame({
         "documents": g.size(),

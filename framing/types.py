@@ -20,15 +20,17 @@ Corpus (one row per document)
     source   str   where it came from: ``file:line`` for text files, ``file#record`` otherwise
 
 Documents (Corpus without ``text``, plus)
-    words    int   word count (runs of letters/digits) used as the denominator of rates
-    hits     int   lexicon hits kept in the document
+    words    int   word count of the body (runs of letters/digits) used as the denominator of rates
+    hits     int   lexicon hits kept in the body
+    headline_words, headline_hits  int  the same for the headline (title and subtitle; framing.zones)
     reposted_by str the site that reposted the article when the text names an original source
                    (``outlet`` is then the original outlet); empty otherwise
 
 Hits (one row per lexicon hit)
     doc_id, outlet, date
-    start, end  int  character offsets into the document's ``text``; ``text[start:end] == surface``
-    sentence    int  0-based index of the sentence the hit starts in
+    start, end  int  character offsets into the text of the hit's zone (the document's ``text`` for
+                     the body); ``text[start:end] == surface``
+    sentence    int  0-based index of the sentence the hit starts in (in its zone)
     surface     str  the matched text as written
     entry       str  lexicon entry id
     term        str  the entry's canonical term (a trailing "*" wildcard left out)
@@ -41,6 +43,9 @@ Hits (one row per lexicon hit)
     so_called   bool the term follows "so-called" and kin
     negated     bool the term is negated ("not terrorists")
     sense       str  "loaded" | "neutral" (ambiguous term read in its neutral sense)
+    zone        str  "headline" (title and subtitle) | "body" (framing.zones)
+    phrase_start, phrase_end  int  the span of the phrase the hit heads or modifies, in the same
+                     text as start/end (framing.phrases); patron  str  its patron label, or ""
 """
 from __future__ import annotations
 
@@ -69,14 +74,15 @@ TABLES: dict[str, _T] = {
     # framing analyze (and the store): the corpus, documents, hits, attributions and rate tables
     "corpus": _CORPUS,
     "documents": _cols("doc_id:str outlet:str date:date title:str author:str lang:str source:str words:int "
-                       "hits:int reposted_by:str"),
+                       "hits:int reposted_by:str headline_words:int headline_hits:int"),
     "hits": _cols("doc_id:str outlet:str date:date start:int end:int sentence:int surface:str entry:str term:str "
                   "category:str referent:str strength:int lang:str voice:str scare_quote:bool so_called:bool "
-                  "negated:bool sense:str"),
+                  "negated:bool sense:str zone:str phrase_start:int phrase_end:int patron:str"),
     # framing hits --format csv/jsonl, and the app: one record per hit, where it stands first
     "hit_records": _cols("doc_id:str outlet:str date:date file:str line:int start:int end:int surface:str entry:str "
                          "term:str category:str referent:str strength:int lang:str voice:str scare_quote:bool "
-                         "so_called:bool negated:bool sense:str sentence:int"),
+                         "so_called:bool negated:bool sense:str sentence:int zone:str phrase_start:int "
+                         "phrase_end:int patron:str"),
     "attributions": _cols("doc_id:str outlet:str date:date start:int end:int verb:str attribution_class:str "
                           "speaker:str voice:str file:str line:int"),
     "rates": _RATE,                                          # framing.tables: by ... + these
@@ -105,7 +111,7 @@ TABLES: dict[str, _T] = {
                              "precision:float precision_low:float precision_high:float precision_n:float "
                              "precision_from:str corrected_per_1k:float corrected_low:float corrected_high:float"),
     "kwic": _cols("doc_id:str outlet:str date:date title:str left:str match:str right:str voice:str negated:bool "
-                  "sense:str entry:str term:str start:int end:int source:str"),
+                  "sense:str entry:str term:str start:int end:int source:str zone:str"),
     # framing model (framing.model, framing.termscores)
     "sentences": _cols("doc_id:str outlet:str date:date sentence:int start:int end:int text:str p_loaded:float "
                        "label:str"),

@@ -51,12 +51,15 @@ def test_analyze_writes_the_four_tables_with_hand_counted_hits(analysed):
     assert [h["voice"] for h in hits] == ["own", "attributed", "own", "attributed", "attributed", "own", "own"]
     north = by_outlet[("North Herald", "(all)", "(all)")]
     assert (int(north["hits"]), int(north["hits_attributed"])) == (2, 3)
-    words = int(docs["n1"]["words"]) + int(docs["n2"]["words"])
+    # rates count headlines and bodies (--zone all, framing.zones): the titles' words too
+    words = sum(int(docs[d]["words"]) + int(docs[d]["headline_words"]) for d in ("n1", "n2"))
+    assert (int(docs["n1"]["headline_words"]), int(docs["n2"]["headline_words"])) == (2, 1)  # "Convoy hit", "Oil"
     assert float(north["rate_per_1k"]) == pytest.approx(round(2000 / words, 3), rel=1e-4)
     assert float(north["rate_all_voices_per_1k"]) == pytest.approx(round(5000 / words, 3), rel=1e-4)
     periods = {(r["outlet"], r["period"], r["category"], r["entry"]): r for r in rows(analysed / "rates_by_period.csv")}
     assert int(periods[("(all)", "2021-01", "(all)", "(all)")]["hits"]) == 4   # n1 (2 own) + s1 (2)
-    assert int(periods[("Wire", "(no date)", "(all)", "(all)")]["words"]) == int(docs["w2"]["words"])
+    assert int(periods[("Wire", "(no date)", "(all)", "(all)")]["words"]) == (int(docs["w2"]["words"])
+                                                                              + int(docs["w2"]["headline_words"]))
     manifest = rows(analysed / "manifest.csv")
     assert [m["status"] for m in manifest] == ["analysed"] * 6
 

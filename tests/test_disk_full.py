@@ -86,7 +86,7 @@ def test_disk_full_while_writing_the_store_keeps_it_and_a_rerun_gives_a_clean_st
     assert main(["analyze", str(first), *MINI, "--store", str(store)]) == 0
     shutil.copy(store, clean)
     previous = load_analysis(store)
-    filler = fill(small_fs, 700_000)
+    filler = fill(small_fs, 1_000_000)  # room for two batches of hits (zone and phrase columns: issue 20)
     big = corpus(tmp_path / "big.jsonl", 1_000, words=120)     # about 0.9 MB of text and 13,000 hits: does not fit
     stages = []
     monkeypatch.setattr(framing.store, "_stage", stages.append)

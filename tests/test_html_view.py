@@ -117,7 +117,7 @@ def test_only_none_all_search_and_concordance(view, browser):
     want = page.evaluate("""() => { const D = JSON.parse(document.getElementById('data').textContent);
         const m = document.querySelector("mark.hit[data-category='state_label']");
         const e = D.docs[+m.dataset.d][9][+m.dataset.k + 2]; let n = 0;
-        D.docs.forEach(d => { for (let k = 0; k < d[9].length; k += 6) if (d[9][k + 2] === e) n++; }); return n; }""")
+        D.docs.forEach(d => { for (let k = 0; k < d[9].length; k += 7) if (d[9][k + 2] === e) n++; }); return n; }""")
     assert want >= 2 and conc.locator(".line").count() == want
     assert f": {want} use(s)" in conc.locator("h2").inner_text()
     assert errors == []

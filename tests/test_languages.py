@@ -58,8 +58,8 @@ def test_the_shipped_languages_are_folders_with_the_documented_files():
     assert sorted(languages()) == ["ar", "en"]
     for code in ("en", "ar"):
         assert sorted(p.name for p in (SHIPPED / code).iterdir()) == [
-            "filler_headers.tsv", "language.tsv", "negation.tsv", "segmenter.tsv", "sense_cues.tsv", "so_called.tsv",
-            "speech_verbs.tsv", "words.tsv"]
+            "filler_headers.tsv", "language.tsv", "negation.tsv", "phrases.tsv", "segmenter.tsv", "sense_cues.tsv",
+            "so_called.tsv", "speech_verbs.tsv", "words.tsv"]
     assert languages()["ar"].verb_first and not languages()["en"].verb_first
 
 
@@ -164,8 +164,7 @@ def test_the_cli_reports_a_broken_language_as_one_line(tmp_path, monkeypatch, ca
 # ----------------------------------------------------------------------------- the segmenter's vocabulary
 
 def test_the_segmenter_reads_a_toy_languages_filler_vocabulary(tmp_path, monkeypatch):
-    from framing.ingest import segment
-    from framing.ingest.segment import segment_text
+    from framing.ingest.segment import segment_text, vocabulary
 
     dump = ("Premier titre du jour\n12 mars 2024\n\n" + "Le conseil a voté la loi ce matin. " * 12 + "\n\n"
             "Lire aussi\nUn autre titre\nEncore un titre\n\n")
@@ -176,7 +175,7 @@ def test_the_segmenter_reads_a_toy_languages_filler_vocabulary(tmp_path, monkeyp
     monkeypatch.setenv("FRAMING_LANGUAGES", str(tmp_path / "langs"))
     after = segment_text(dump, file="d.txt")
     assert [s.kind for s in after][-1] == "related-links" and after[-1].text.startswith("Lire aussi")
-    assert segment._INLINE_FILLER.match("Lisez aussi : la suite")
+    assert vocabulary().inline_filler.match("Lisez aussi : la suite")
     monkeypatch.delenv("FRAMING_LANGUAGES")
     assert [s.kind for s in segment_text(dump, file="d.txt")] == before
 
@@ -193,3 +192,31 @@ def test_a_broken_segmenter_file_is_named_with_its_line(tmp_path, monkeypatch, n
     monkeypatch.setenv("FRAMING_LANGUAGES", str(tmp_path / "fr"))
     with pytest.raises(LanguageError, match=message):
         segment_text("Un titre\n\nDu texte.\n", file="d.txt")
+
+
+def test_a_toy_languages_byline_words_join_two_authors(tmp_path, monkeypatch):
+    """The segmenter's name words are data too: a byline "Par A et B" needs the toy language's
+    byline pattern and its name joiner "et" (without "et" the line is no byline: "Par" + lower case)."""
+    from framing.ingest.segment import DumpLines, segment_text
+
+    line = "Par Jean Dupont et Marie Roe"
+    body = "Le conseil a voté la loi ce matin. " * 12
+    dump = f"Premier titre du jour\n{line}\n12 mars 2024\n\n{body}\n"
+    rules = "rule\tpattern\nbyline\tPar\\s+\nfirst_word\tpar\n"
+    _write(tmp_path / "a" / "fr", {**TOY, "segmenter.tsv": rules})
+    monkeypatch.setenv("FRAMING_LANGUAGES", str(tmp_path / "a" / "fr"))
+    assert DumpLines(dump, file="d.txt").meta.get(1) is None  # "et" joins nothing yet
+    _write(tmp_path / "b" / "fr", {**TOY, "segmenter.tsv": rules + "name_joiner\tet\n"})
+    monkeypatch.setenv("FRAMING_LANGUAGES", str(tmp_path / "b" / "fr"))
+    [seg] = segment_text(dump, file="d.txt")
+    assert (seg.title, seg.author) == ("Premier titre du jour", "Jean Dupont et Marie Roe")
+
+
+def test_the_language_guesser_reads_its_stop_words_from_guesser_tsv():
+    from framing.ingest.segment import detect_lang
+    from framing.languages import SHIPPED, read_rows
+
+    rows = {row["lang"]: set(row["stopwords"].split("|")) for _, row in read_rows(SHIPPED / "guesser.tsv", ("lang", "stopwords"))}
+    assert list(rows)[0] == "en" and {"fr", "de", "es"} <= set(rows) and "les" in rows["fr"]
+    assert detect_lang("Les ministres et les députés sont dans la salle pour une séance qui dure") == "fr"
+    assert detect_lang("Die Minister und die Abgeordneten sind nicht mit dem Zug zu spät") == "de"

@@ -10,14 +10,14 @@ from framing.types import TABLES, TableError, check_table
 
 
 def test_a_frame_missing_a_column_is_a_clear_error():
-    docs = pd.DataFrame({c: ["x"] for c in TABLES["documents"]}).assign(words=[3], hits=[1])
+    docs = pd.DataFrame({c: ["x"] for c in TABLES["documents"]}).assign(words=[3], hits=[1], headline_words=[0], headline_hits=[0])
     assert check_table("documents", docs) is docs
     with pytest.raises(TableError, match=r"the documents table lacks column\(s\) words, reposted_by"):
         check_table("documents", docs.drop(columns=["words", "reposted_by"]))
 
 
 def test_a_column_of_the_wrong_kind_is_named():
-    docs = pd.DataFrame({c: ["x"] for c in TABLES["documents"]}).assign(hits=[1])
+    docs = pd.DataFrame({c: ["x"] for c in TABLES["documents"]}).assign(hits=[1], headline_words=[0], headline_hits=[0])
     with pytest.raises(TableError, match=r"words is (object|str), not int"):
         check_table("documents", docs)
     # an empty table may hold untyped columns
@@ -55,11 +55,12 @@ def test_the_analysis_tables_keep_their_contracts():
                                                         "strength": 2, "line": 1, "scare_quote": False,
                                                         "so_called": False, "negated": False, "sense": "loaded",
                                                         "voice": "own", "doc_id": "d1", "outlet": "A",
-                                                        "category": "c"}
+                                                        "category": "c", "zone": "body", "phrase_start": 0,
+                                                        "phrase_end": 1, "patron": ""}
     hits = check_table("hits", hit_frame([[hit[c] for c in types.HIT_OUTPUT_COLUMNS]]), extra=("file", "line"))
     docs = pd.DataFrame({"doc_id": ["d1"], "outlet": ["A"], "date": pd.to_datetime(["2020-01-02"]), "title": [""],
                          "author": [""], "lang": ["en"], "source": ["f:1"], "words": [100], "hits": [1],
-                         "reposted_by": [""]})
+                         "reposted_by": [""], "headline_words": [0], "headline_hits": [0]})
     rates = rates_by_outlet(docs, hits)
     assert list(rates.columns) == ["outlet", *types.RATE_COLUMNS]
     # 1 hit in 100 words: 10 per 1,000, in the category's row and in its term's row

@@ -25,6 +25,9 @@ def add(sub) -> None:
     p.add_argument("-o", "--output", metavar="DIR",
                    help="output folder (default: reports/analysis; with --store, tables are written only when -o is given)")
     p.add_argument("--period", default="month", choices=["week", "month", "quarter", "year"], help="period for rates over time (default: month)")
+    p.add_argument("--zone", default="all", choices=["all", "headline", "body"],
+                   help="what the rate tables count: all (default: headlines and bodies), headline (titles and "
+                        "subtitles) or body; hits.csv always has every hit, with its zone")
     p.set_defaults(run=run)
 
 
@@ -65,7 +68,7 @@ def run(args) -> int:
         except BaseException:
             sink.abort()
             raise
-    line = write_analysis_tables(analysis, out, args.period, beyond_lexicon=args.beyond_lexicon,
+    line = write_analysis_tables(analysis, out, args.period, zone=args.zone, beyond_lexicon=args.beyond_lexicon,
                                  model_in_rates=args.model_in_rates)
     print(analysis.manifest.summary(str(common.manifest_path(args))))
     print(line)

@@ -15,6 +15,7 @@ OUTLET_COLS = ("outlet", "source", "publication", "publisher", "site", "source_n
 DATE_COLS = ("date", "published", "published_at", "publish_date", "pubdate", "date_published", "datetime", "time", "timestamp")
 ID_COLS = ("doc_id", "id", "article_id", "uuid", "guid")
 TITLE_COLS = ("title", "headline")
+SUBTITLE_COLS = ("subtitle", "subheadline", "subhead", "dek", "standfirst")  # guessed only (no option)
 AUTHOR_COLS = ("author", "authors", "byline", "creator")
 LANG_COLS = ("lang", "language")
 
@@ -78,6 +79,7 @@ class _Columns:
         self.date = pick(options.date_col, DATE_COLS, "--date-col")
         self.id = pick(options.id_col, ID_COLS, "--id-col")
         self.title = pick(options.title_col, TITLE_COLS, "--title-col")
+        self.subtitle = pick(None, SUBTITLE_COLS, "a column named subtitle")
         self.author = pick(options.author_col, AUTHOR_COLS, "--author-col")
         self.lang = pick(options.lang_col, LANG_COLS, "--lang-col")
 
@@ -96,7 +98,7 @@ class _Columns:
             return None
         notes = [note] if note else []
         for name in getattr(row, "repeated", ()):  # a JSON object giving a name twice
-            if name in (self.text, self.outlet, self.date, self.id, self.title, self.author, self.lang):
+            if name in (self.text, self.outlet, self.date, self.id, self.title, self.subtitle, self.author, self.lang):
                 notes.append(f"the object gives the field '{name}' more than once: the last one was read")
 
         def cell(col: str | None, field: str) -> str:
@@ -109,7 +111,8 @@ class _Columns:
 
         rec = {"doc_id": cell(self.id, "id"), "outlet": cell(self.outlet, "outlet"),
                "date": row.get(self.date) if self.date else None,
-               "title": cell(self.title, "title"), "author": cell(self.author, "author"),
+               "title": cell(self.title, "title"), "subtitle": cell(self.subtitle, "subtitle"),
+               "author": cell(self.author, "author"),
                "lang": cell(self.lang, "language"), "text": text, "_record": label}
         if notes:
             rec["_cell_note"] = "; ".join(notes)

@@ -1,4 +1,4 @@
-"""Text files -> records: a pasted dump is segmented into articles (see segment.py).
+"""Text files -> records: a pasted dump is segmented into articles (see the segment package).
 
 Filler segments (related links, video captions, boilerplate) are recorded in the manifest as
 ``filler`` and kept out of the analysis; reposts found within the file are recorded as
@@ -65,4 +65,6 @@ def records_from_dump(decoded: DecodedText, path: Path, options, manifest: Manif
             "author": seg.author or "", "lang": seg.lang or "", "text": seg.text,
             "_record": where, "line": seg.body_start_line, "source": f"{path}:{seg.body_start_line}",
             "encoding": decoded.encoding, "reposted_by": seg.reposted_by or "", "_note": note,
+            "subtitle": seg.subtitle or "", "title_line": seg.title_line or seg.start_line,
+            "subtitle_line": seg.subtitle_line or seg.start_line,
         }

@@ -241,6 +241,11 @@ def _finish(rec: dict, path: Path, root: Path | None, options: ReadOptions, fmt:
         "source": shown(rec.get("source") or f"{path}#{rec['_record']}"),
         "file": shown(path),
         "line": int(rec.get("line") or 0),
+        # the headline zone (framing.zones): where the input has them, the subtitle and the lines
+        # of title and subtitle (a dump's header lines; a table's record line)
+        "subtitle": (rec.get("subtitle") or "").strip(),
+        "title_line": int(rec.get("title_line") or rec.get("line") or 0),
+        "subtitle_line": int(rec.get("subtitle_line") or rec.get("line") or 0),
         "encoding": rec.get("encoding", ""),
         "format": fmt,
         "_record": rec["_record"],

@@ -1,6 +1,6 @@
 """The language folders (one per language: ``en/``, ``ar/``; schema in README.md here) and how their
 files are read. The context engine (framing/context/language.py) and the text-dump segmenter
-(framing/ingest/segment.py) read their word lists and rule tables from them.
+(framing/ingest/segment/) read their word lists and rule tables from them.
 
 Extra folders come from ``FRAMING_LANGUAGES`` (separated by ``os.pathsep``): a folder holding
 ``language.tsv`` is one language, named by the folder; any other folder holds language folders.

@@ -2,7 +2,9 @@
   "use strict";
   var t0 = performance.now();
   var D = JSON.parse(document.getElementById("data").textContent);
-  var PAGE = 25, H = 6;  // articles drawn at a time; numbers per hit: start, end, entry, voice, sense, negated
+  // articles drawn at a time; numbers per hit: start, end, entry, voice, sense, negated, zone (0 body, 1 headline:
+  // offsets into the document's headline d[10], title and subtitle)
+  var PAGE = 25, H = 7;
   var VOICE = D.voiceText, RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
   var state = {outlets: D.outlets.map(function () { return true; }), cats: {}, voices: {}, q: "", shown: PAGE,
                visible: [], conc: null};
@@ -25,11 +27,11 @@
   }
 
   // ----------------------------------------------------------------------------- articles
-  function articleHtml(i) {
-    var d = D.docs[i], text = d[8], h = d[9], out = [], pos = 0;
+  function marked(i, text, zone) {  // the text of one zone with its hits marked, escaped
+    var d = D.docs[i], h = d[9], out = [], pos = 0;
     for (var k = 0; k < h.length; k += H) {
       var s = h[k], e = h[k + 1];
-      if (s < pos) continue;
+      if (h[k + 6] !== zone || s < pos) continue;
       var ent = D.entries[h[k + 2]], cat = D.cats[ent[2]], voice = D.voices[h[k + 3]], sense = D.senses[h[k + 4]];
       out.push(esc(text.slice(pos, s)));
       out.push('<mark class="hit ' + voice + " " + sense + (markOn(d, k) ? "" : " off") + '" tabindex="0" data-d="' + i +
@@ -38,11 +40,17 @@
       pos = e;
     }
     out.push(esc(text.slice(pos)));
-    var paras = out.join("").split(/\n\s*\n/).filter(function (p) { return p.trim(); })
+    return out.join("");
+  }
+  function articleHtml(i) {
+    var d = D.docs[i], text = d[8];
+    var paras = marked(i, text, 0).split(/\n\s*\n/).filter(function (p) { return p.trim(); })
       .map(function (p) { return "<p>" + p.replace(/\n/g, "<br>") + "</p>"; }).join("");
+    var head = d[10] ? marked(i, d[10], 1).split("\n") : [esc(d[4] || "(untitled)")];
+    var sub = head.slice(1).map(function (p) { return '<p class="subtitle">' + p + "</p>"; }).join("");
     var rtl = d[5] === "ar" || RTL.test(text.slice(0, 200));
     return '<article class="doc" data-outlet="' + esc(D.outlets[d[1]][0]) + '" dir="' + (rtl ? "rtl" : "ltr") +
-      '" lang="' + esc(d[5] || "en") + '" id="' + esc("doc-" + d[0]) + '"><h2>' + esc(d[4] || "(untitled)") + "</h2>" +
+      '" lang="' + esc(d[5] || "en") + '" id="' + esc("doc-" + d[0]) + '"><h2>' + head[0] + "</h2>" + sub +
       '<p class="meta" dir="ltr">' + esc(D.outlets[d[1]][0]) + " · " + esc(d[2] || "no date") + " · " + d[7] +
       " loaded term(s)</p>" + paras + "</article>";
   }
@@ -115,6 +123,7 @@
     var h = d[9], ent = D.entries[h[k + 2]], cat = D.cats[ent[2]], voice = D.voices[h[k + 3]];
     var parts = ["<b>" + esc(cat[1]) + "</b>", "term: " + esc(ent[1]) + " (strength " + ent[3] + ")",
                  "voice: " + esc(VOICE[voice] || voice)];
+    if (h[k + 6]) parts.push("in the headline");
     if (h[k + 5]) parts.push("negated: the text rejects the label");
     if (D.senses[h[k + 4]] !== "loaded") parts.push("read in its neutral sense: not counted");
     parts.push("neutral alternative: " + esc(ent[4]));
@@ -159,14 +168,14 @@
         if (h[k + 2] !== entry) continue;
         total++;
         if (lines.length >= MAX) continue;
-        var s = h[k], e = h[k + 1], t = d[8];
+        var s = h[k], e = h[k + 1], t = h[k + 6] ? d[10] : d[8];
         var left = t.slice(Math.max(0, s - 70), s).replace(/\s+/g, " "), right = t.slice(e, e + 70).replace(/\s+/g, " ");
         var rtl = RTL.test(t.slice(s, e));
         lines.push('<div class="line" dir="' + (rtl ? "rtl" : "ltr") + '"><span class="left"><span>' + esc(left) +
                    '</span></span><span class="kw">' + esc(t.slice(s, e)) + '</span><span class="right">' + esc(right) +
                    '</span><span class="src">' + esc(D.outlets[d[1]][0]) + " · " + esc(d[2] || "no date") + " · " +
                    esc(VOICE[D.voices[h[k + 3]]] || "") + (D.senses[h[k + 4]] !== "loaded" ? " · neutral sense" : "") +
-                   (h[k + 5] ? " · negated" : "") + "</span></div>");
+                   (h[k + 5] ? " · negated" : "") + (h[k + 6] ? " · headline" : "") + "</span></div>");
       }
     }
     var c = $("conc");
