@@ -18,7 +18,7 @@ mod tables;
 #[cfg(feature = "python")]
 mod python;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// The match form of a text, with a space in front (every key starts with one):
 /// `bytes` is UTF-8; `orig[b]`, when present, is the original code point index of the character
@@ -28,6 +28,9 @@ pub struct Form {
     pub orig: Option<Vec<u32>>,
     /// Whether characters were removed (Arabic marks), so that the offsets are not the identity.
     pub removed: bool,
+    /// Whether the form may hold Arabic letters (U+0600..U+06FF); without, keys with Arabic
+    /// letters cannot match and a smaller automaton serves.
+    pub arabic: bool,
 }
 
 impl Form {
@@ -60,7 +63,12 @@ impl Form {
         bytes.push(b' ');
         bytes.extend_from_slice(norm.as_bytes());
         if norm.is_ascii() && offsets.is_none() {
-            return Form { bytes, orig: None, removed: false };
+            return Form {
+                bytes,
+                orig: None,
+                removed: false,
+                arabic: true,
+            };
         }
         let mut orig = Vec::with_capacity(bytes.len());
         orig.push(0);
@@ -70,7 +78,12 @@ impl Form {
                 orig.push(o);
             }
         }
-        Form { bytes, orig: Some(orig), removed: offsets.is_some() }
+        Form {
+            bytes,
+            orig: Some(orig),
+            removed: offsets.is_some(),
+            arabic: true,
+        }
     }
 }
 
@@ -91,6 +104,12 @@ const fn ascii_table() -> [u8; 128] {
 }
 static ASCII: [u8; 128] = ascii_table();
 
+/// An Arabic letter or mark: the block `framing/normalize.py` reads as Arabic (U+0600..U+06FF).
+#[inline]
+fn is_arabic(ch: char) -> bool {
+    ('\u{600}'..='\u{6FF}').contains(&ch)
+}
+
 /// The match form of `text`, or None when it holds a character the tables do not cover (then the
 /// Python `match_form` is asked).
 pub fn match_form(text: &str) -> Option<Form> {
@@ -98,19 +117,24 @@ pub fn match_form(text: &str) -> Option<Form> {
     bytes.push(b' ');
     if text.is_ascii() {
         bytes.extend(text.bytes().map(|b| ASCII[b as usize]));
-        return Some(Form { bytes, orig: None, removed: false });
+        return Some(Form {
+            bytes,
+            orig: None,
+            removed: false,
+            arabic: false,
+        });
     }
     let mut arabic = false;
     for ch in text.chars() {
-        let c = ch as u32;
-        if c >= tables::LIMIT {
+        if ch as u32 >= tables::LIMIT {
             return None;
         }
-        arabic |= (0x600..=0x6FF).contains(&c);
+        arabic |= is_arabic(ch);
     }
     let table = if arabic { &tables::ARABIC } else { &tables::PLAIN };
-    let mut orig = Vec::with_capacity(text.len() + 1);
-    orig.push(0u32);
+    // While every character gives one ASCII byte (typographic quotes and dashes are spaces), byte
+    // b is still code point b - 1 and no offset map is kept; the first that does not starts one.
+    let mut orig: Option<Vec<u32>> = None;
     let mut removed = false;
     let mut buf = [0u8; 4];
     for (i, ch) in text.chars().enumerate() {
@@ -118,6 +142,16 @@ pub fn match_form(text: &str) -> Option<Form> {
         if v == tables::UNSAFE {
             return None;
         }
+        if v < 0x80 && orig.is_none() {
+            bytes.push(v as u8);
+            continue;
+        }
+        let map = orig.get_or_insert_with(|| {
+            let mut m = Vec::with_capacity(text.len() + 1);
+            m.push(0);
+            m.extend(0..i as u32);
+            m
+        });
         if v == tables::REMOVE {
             removed = true;
             continue;
@@ -126,16 +160,24 @@ pub fn match_form(text: &str) -> Option<Form> {
         let out = char::from_u32(v as u32)?.encode_utf8(&mut buf);
         for &b in out.as_bytes() {
             bytes.push(b);
-            orig.push(i as u32);
+            map.push(i as u32);
         }
     }
-    Some(Form { bytes, orig: Some(orig), removed })
+    Some(Form {
+        bytes,
+        orig,
+        removed,
+        arabic,
+    })
 }
 
 /// The compiled lexicon: the automaton over the prepared keys and, per key, its entry and whether
 /// it is a wildcard.
 pub struct Core {
     automaton: Option<AhoCorasick>,
+    /// The keys without Arabic letters (most texts have none; most keys are Arabic, once per
+    /// prefix), and for each of its patterns the key's index.
+    latin: Option<(AhoCorasick, Vec<usize>)>,
     entry: Vec<u32>,
     wild: Vec<bool>,
     guarded: Vec<bool>,
@@ -149,31 +191,67 @@ impl Core {
     /// has a case rule, so each of its hits is asked of the guard.
     pub fn new(keys: &[String], entry: Vec<u32>, wild: Vec<bool>, guarded: Vec<bool>) -> Result<Core, String> {
         if keys.len() != entry.len() || keys.len() != wild.len() {
-            return Err(format!("{} keys, {} entries and {} wildcard flags: one each per key", keys.len(),
-                               entry.len(), wild.len()));
+            return Err(format!(
+                "{} keys, {} entries and {} wildcard flags: one each per key",
+                keys.len(),
+                entry.len(),
+                wild.len()
+            ));
         }
         if let Some(&e) = entry.iter().find(|&&e| e as usize >= guarded.len()) {
             return Err(format!("entry {e} has no case flag ({} flags)", guarded.len()));
         }
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(keys).map_err(|e| e.to_string())?)
+        let build = |keys: &[&String], kind: Option<AhoCorasickKind>| -> Result<Option<AhoCorasick>, String> {
+            if keys.is_empty() {
+                return Ok(None);
+            }
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(kind)
+                .build(keys)
+                .map(Some)
+                .map_err(|e| e.to_string())
         };
-        Ok(Core { automaton, entry, wild, guarded })
+        let all: Vec<&String> = keys.iter().collect();
+        let ids: Vec<usize> = (0..keys.len()).filter(|&k| !keys[k].chars().any(is_arabic)).collect();
+        let latin_keys: Vec<&String> = ids.iter().map(|&k| &keys[k]).collect();
+        let automaton = build(&all, None)?;
+        // A DFA is fastest; for the few thousand keys without Arabic it stays small (a few MB).
+        let kind = if latin_keys.len() <= 20_000 {
+            Some(AhoCorasickKind::DFA)
+        } else {
+            None
+        };
+        let latin = build(&latin_keys, kind)?.map(|a| (a, ids));
+        Ok(Core {
+            automaton,
+            latin,
+            entry,
+            wild,
+            guarded,
+        })
     }
 
     /// Hits of the form, leftmost-longest and non-overlapping, in text order; `guard(start, end,
     /// entry)` says whether a hit of a guarded entry counts.
-    pub fn hits<E>(&self, form: &Form, mut guard: impl FnMut(usize, usize, u32) -> Result<bool, E>)
-                   -> Result<Vec<Hit>, E> {
-        let Some(automaton) = &self.automaton else { return Ok(Vec::new()) };
+    pub fn hits<E>(
+        &self,
+        form: &Form,
+        mut guard: impl FnMut(usize, usize, u32) -> Result<bool, E>,
+    ) -> Result<Vec<Hit>, E> {
+        let (automaton, ids) = match (&self.automaton, &self.latin) {
+            (None, _) => return Ok(Vec::new()),
+            (Some(_), Some((latin, ids))) if !form.arabic => (latin, Some(ids)),
+            (Some(_), None) if !form.arabic => return Ok(Vec::new()),
+            (Some(all), _) => (all, None),
+        };
         let norm = &form.bytes;
         let n = norm.len();
         // (start, end) in the form's bytes; start is after the key's leading space.
         let mut candidates: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::new();
         for m in automaton.find_overlapping_iter(norm.as_slice()) {
-            let k = m.pattern().as_usize();
+            let p = m.pattern().as_usize();
+            let k = ids.map_or(p, |ids| ids[p]);
             let mut end = m.end();
             if self.wild[k] {
                 while end < n && norm[end] != b' ' {
@@ -210,8 +288,13 @@ mod tests {
 
     fn core(keys: &[(&str, u32, bool)], entries: usize) -> Core {
         let k: Vec<String> = keys.iter().map(|k| k.0.to_string()).collect();
-        Core::new(&k, keys.iter().map(|k| k.1).collect(), keys.iter().map(|k| k.2).collect(),
-                  vec![false; entries]).unwrap()
+        Core::new(
+            &k,
+            keys.iter().map(|k| k.1).collect(),
+            keys.iter().map(|k| k.2).collect(),
+            vec![false; entries],
+        )
+        .unwrap()
     }
 
     fn hits(core: &Core, text: &str) -> Vec<Hit> {
@@ -228,16 +311,28 @@ mod tests {
 
     #[test]
     fn whole_words_longest_first() {
-        let c = core(&[(" terror", 0, false), (" terror attack", 1, false), (" attack", 2, false)], 3);
+        let c = core(
+            &[
+                (" terror", 0, false),
+                (" terror attack", 1, false),
+                (" attack", 2, false),
+            ],
+            3,
+        );
         // "terrorism" is not "terror"; "terror attack" wins over "terror" and "attack".
-        assert_eq!(hits(&c, "Terrorism. A terror attack, an attack"),
-                   vec![(13, 26, 1), (31, 37, 2)]);
+        assert_eq!(
+            hits(&c, "Terrorism. A terror attack, an attack"),
+            vec![(13, 26, 1), (31, 37, 2)]
+        );
     }
 
     #[test]
     fn wildcard_runs_to_word_end() {
         let c = core(&[(" radical", 0, true)], 1);
-        assert_eq!(hits(&c, "the radicalised youth, radical"), vec![(4, 15, 0), (23, 30, 0)]);
+        assert_eq!(
+            hits(&c, "the radicalised youth, radical"),
+            vec![(4, 15, 0), (23, 30, 0)]
+        );
     }
 
     #[test]

@@ -28,10 +28,20 @@ fn python_form(py: Python<'_>, f: &Py<PyAny>, text: &Bound<'_, PyString>) -> PyR
 #[pymethods]
 impl Scanner {
     #[new]
-    fn new(keys: Vec<String>, entries: Vec<u32>, wild: Vec<bool>, guarded: Vec<bool>, guard: Py<PyAny>,
-           match_form: Py<PyAny>) -> PyResult<Self> {
+    fn new(
+        keys: Vec<String>,
+        entries: Vec<u32>,
+        wild: Vec<bool>,
+        guarded: Vec<bool>,
+        guard: Py<PyAny>,
+        match_form: Py<PyAny>,
+    ) -> PyResult<Self> {
         let core = Core::new(&keys, entries, wild, guarded).map_err(PyValueError::new_err)?;
-        Ok(Scanner { core, guard, python_form: match_form })
+        Ok(Scanner {
+            core,
+            guard,
+            python_form: match_form,
+        })
     }
 
     /// `(starts, ends, entries, word_count)` of `text`, as `Matcher.scan` (offsets in code points).
@@ -46,9 +56,15 @@ impl Scanner {
         };
         let words = form.words();
         let guard = self.guard.bind(py);
-        let hits = self.core.hits(&form, |start, end, idx| guard.call1((text, start, end, idx))?.is_truthy())?;
-        let mut columns = (Vec::with_capacity(hits.len()), Vec::with_capacity(hits.len()),
-                           Vec::with_capacity(hits.len()), words);
+        let hits = self.core.hits(&form, |start, end, idx| {
+            guard.call1((text, start, end, idx))?.is_truthy()
+        })?;
+        let mut columns = (
+            Vec::with_capacity(hits.len()),
+            Vec::with_capacity(hits.len()),
+            Vec::with_capacity(hits.len()),
+            words,
+        );
         for (s, e, i) in hits {
             columns.0.push(s);
             columns.1.push(e);
