@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import partial
 
 import ahocorasick
 
@@ -107,17 +108,17 @@ class Matcher:
         state["_native"] = None  # the compiled scanner is rebuilt where it is used
         return state
 
-    def _allows(self, text: str, start: int, end: int, idx: int) -> bool:
-        return case_allows(text, start, end, self._case[idx], self.entries[idx].forms)
-
     def _scanner(self):
         if self._native is None:
             native = native_module()
             if native is None:
                 raise OptionError("the native core is not built (framing_native is not importable)")
             keys, entries, wild = zip(*self._keys) if self._keys else ((), (), ())
+            # The guard holds the case rules and forms, not the Matcher: no reference cycle through
+            # the compiled object (which the garbage collector cannot see into).
+            guard = partial(_allows, self._case, tuple(e.forms for e in self.entries))
             self._native = native.Scanner(list(keys), list(entries), list(wild),
-                                          [c != "any" for c in self._case], self._allows, match_form)
+                                          [c != "any" for c in self._case], guard, match_form)
         return self._native
 
     def find(self, text: str) -> list[Span]:
@@ -173,6 +174,12 @@ class Matcher:
 
 
 # ----------------------------------------------------------------------------- case guards
+
+def _allows(cases: tuple[str, ...], forms: tuple[tuple[str, ...], ...], text: str, start: int, end: int,
+            idx: int) -> bool:
+    """The native scanner's question for a hit of a guarded entry (see :func:`case_allows`)."""
+    return case_allows(text, start, end, cases[idx], forms[idx])
+
 
 _TITLES = {"mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "st", "prof", "lt", "col", "sgt", "capt", "pres"}
 _SENTENCE_END = set(".!?:;\"\u201c\u201d\u2018\u2019'([\u2014\u2013-\u2022*#|")

@@ -6,10 +6,12 @@ FRAMING_CORE, --version) is tested whether or not the module is built.
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import pickle
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,10 @@ def test_hand_made_hits():
         m.core = "native"
         assert m.scan(text) == want
         assert pickle.loads(pickle.dumps(m)).scan(text) == want  # rebuilt after pickling (workers)
+        ref = weakref.ref(m)
+        del m
+        gc.collect()
+        assert ref() is None  # no reference cycle through the compiled scanner (it would never be freed)
 
 
 # ----------------------------------------------------------------------------- adversarial texts
