@@ -9,14 +9,21 @@ slow: the automaton scans each text once, whatever the number of entries.
 
 Arabic terms are also indexed behind each attached prefix (و ف ب ك ل ال and their combinations),
 so "للاحتلال" and "والاحتلال" are hits of "الاحتلال"; the hit covers the whole written word.
+
+Two cores scan: this module (the reference, always there) and the compiled ``framing_native``
+(native/, the same rules in Rust, built from the keys prepared here). ``FRAMING_CORE`` (or
+``framing --core``) chooses; the default is ``native`` when the module is built, else ``python``.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from functools import partial
 
 import ahocorasick
 
+from .errors import OptionError
 from .lexicon import Entry, Lexicon
 from .normalize import match_form, match_key
 
@@ -31,6 +38,31 @@ ARABIC_PREFIXES = tuple(sorted({c + p for c in ("",) + ARABIC_CONJUNCTIONS
 # the report's methods page.
 WORD_RULE = ("a word is a run of letters and digits: every other character (spaces, punctuation, apostrophes, "
              "hyphens, dashes) separates words, so \"don't\" is two words and \"pro-Israel\" two")
+
+
+CORES = ("python", "native")
+
+
+def native_module():
+    """The compiled scanner module, or None when it is not built."""
+    try:
+        import framing_native
+    except ImportError:
+        return None
+    return framing_native
+
+
+def core() -> str:
+    """The scanning core in use: ``FRAMING_CORE`` if set, else native when it is built."""
+    want = os.environ.get("FRAMING_CORE", "").strip().lower()
+    if not want:
+        return "native" if native_module() is not None else "python"
+    if want not in CORES:
+        raise OptionError(f"FRAMING_CORE={want!r}: the core is one of {', '.join(CORES)}")
+    if want == "native" and native_module() is None:
+        raise OptionError("the native core is not built (framing_native is not importable): "
+                          "pip install ./native, or use --core python")
+    return want
 
 
 @dataclass(frozen=True)
@@ -49,6 +81,7 @@ class Matcher:
         self.lexicon = lexicon
         self.entries: tuple[Entry, ...] = lexicon.entries
         automaton = ahocorasick.Automaton()
+        self._keys: list[tuple[str, int, bool]] = []  # (key, entry, wildcard), in the automaton's order
         for idx, entry in enumerate(self.entries):
             arabic = entry.lang == "ar"
             for form in entry.forms:
@@ -60,12 +93,33 @@ class Matcher:
                     full = " " + prefix + key
                     if full not in automaton:  # the first entry to claim a form keeps it
                         automaton.add_word(full, (len(full), idx, wild))
+                        self._keys.append((full, idx, wild))
         self._case = tuple(getattr(e, "case", "any") for e in self.entries)
         self._guarded = any(c != "any" for c in self._case)
         self._empty = len(automaton) == 0
         if not self._empty:
             automaton.make_automaton()
         self._automaton = automaton
+        self.core = core()
+        self._native = None
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_native"] = None  # the compiled scanner is rebuilt where it is used
+        return state
+
+    def _scanner(self):
+        if self._native is None:
+            native = native_module()
+            if native is None:
+                raise OptionError("the native core is not built (framing_native is not importable)")
+            keys, entries, wild = zip(*self._keys) if self._keys else ((), (), ())
+            # The guard holds the case rules and forms, not the Matcher: no reference cycle through
+            # the compiled object (which the garbage collector cannot see into).
+            guard = partial(_allows, self._case, tuple(e.forms for e in self.entries))
+            self._native = native.Scanner(list(keys), list(entries), list(wild),
+                                          [c != "any" for c in self._case], guard, match_form)
+        return self._native
 
     def find(self, text: str) -> list[Span]:
         """All hits in ``text``: leftmost-longest, non-overlapping, in text order."""
@@ -73,6 +127,13 @@ class Matcher:
 
     def scan(self, text: str) -> tuple[list[Span], int]:
         """Hits in ``text`` and its word count (runs of letters and digits)."""
+        if self.core == "native":
+            starts, ends, entries, words = self._scanner().scan(text)
+            return list(map(Span, starts, ends, entries)), words
+        return self.scan_python(text)
+
+    def scan_python(self, text: str) -> tuple[list[Span], int]:
+        """:meth:`scan` by the reference implementation (this module)."""
         if not text:
             return [], 0
         norm, offsets = match_form(text)
@@ -113,6 +174,12 @@ class Matcher:
 
 
 # ----------------------------------------------------------------------------- case guards
+
+def _allows(cases: tuple[str, ...], forms: tuple[tuple[str, ...], ...], text: str, start: int, end: int,
+            idx: int) -> bool:
+    """The native scanner's question for a hit of a guarded entry (see :func:`case_allows`)."""
+    return case_allows(text, start, end, cases[idx], forms[idx])
+
 
 _TITLES = {"mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "st", "prof", "lt", "col", "sgt", "capt", "pres"}
 _SENTENCE_END = set(".!?:;\"\u201c\u201d\u2018\u2019'([\u2014\u2013-\u2022*#|")

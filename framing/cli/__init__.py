@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import tempfile
 import traceback
@@ -34,13 +35,34 @@ def build_parser() -> argparse.ArgumentParser:
         "  framing report --demo -o demo.pdf\n"
         "  framing analyze articles.csv -o results/\n"
         "  framing lexicon show militants\n"))
-    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and the scanning core, then exit")
+    parser.add_argument("--core", choices=("python", "native"), default=None,
+                        help="the lexicon scanner: native (compiled, framing_native) or python (the reference); "
+                             "default: $FRAMING_CORE, else native when it is built")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{name}")
         module.add(sub)
     add_output_options(sub, skip=("app",))  # (the app writes no file of its own)
     return parser
+
+
+class _Version(argparse.Action):
+    """``framing --version``: the version and the core that would scan (after any --core before it)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from ..match import core, native_module
+
+        if namespace.core:
+            os.environ["FRAMING_CORE"] = namespace.core
+        try:
+            active = core()
+        except FramingError as exc:
+            parser.exit(2, f"error: {exc}\n")
+        native = native_module()
+        built = f"framing_native {native.__version__}" if native else "framing_native not built"
+        print(f"framing {__version__} ({active} core; {built})")
+        parser.exit(0)
 
 
 def _console_safe() -> None:
@@ -63,12 +85,17 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     _console_safe()
+    core = os.environ.get("FRAMING_CORE")
     try:
         with handled_signals():  # SIGTERM and SIGHUP clean up as Ctrl-C does
             return _main(argv)
     finally:  # what one command set does not outlast it (main may be called again in this process)
         protect_inputs([])
         set_output_options(OutputOptions())
+        if core is None:
+            os.environ.pop("FRAMING_CORE", None)
+        else:
+            os.environ["FRAMING_CORE"] = core
 
 
 def _main(argv: list[str]) -> int:
@@ -79,6 +106,11 @@ def _main(argv: list[str]) -> int:
             parser.print_help()
             return 0
         args.argv = argv
+        from ..match import core
+
+        if args.core:  # for this process and the workers it starts
+            os.environ["FRAMING_CORE"] = args.core
+        core()  # asking for a core that is not built is an error before any work
         from ..guard import check_outputs
         from ..output import OutputOptions, set_output_options
         from .common import planned_run
