@@ -29,7 +29,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy import stats as sps
 
 from .bootstrap import keyed_rng, rate_intervals, ratio_replicates
 from .errors import OptionError
@@ -346,13 +345,13 @@ def keyness(documents: pd.DataFrame, hits: pd.DataFrame, by=("outlet",), options
         frame["z"] = z
         frame["g2"] = g2
         frame["log_ratio"] = log_ratio(y[g], n[g], y_j, n_j)
-        frame["p"] = sps.chi2.sf(g2, 1)
+        frame["p"] = _sps().chi2.sf(g2, 1)
         frames.append(frame[(frame["hits_group"] + frame["hits_rest"]) > 0])
     if not frames:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     table = pd.concat(frames, ignore_index=True)
     table["p_adj"] = benjamini_hochberg(table["p"].to_numpy())
-    table["p_z"] = 2 * sps.norm.sf(np.abs(table["z"].to_numpy(dtype=float)))
+    table["p_z"] = 2 * _sps().norm.sf(np.abs(table["z"].to_numpy(dtype=float)))
     table["p_adj_z"] = benjamini_hochberg(table["p_z"].to_numpy())
     table = table.sort_values(["group", "z"], ascending=[True, False]).reset_index(drop=True)
     return table[KEYNESS_COLUMNS]
@@ -621,3 +620,11 @@ def rate_ratio(documents: pd.DataFrame, hits: pd.DataFrame, group_a: str, group_
             hi_i = min(r.size - 1, int(np.ceil((1 - alpha) * (r.size - 1))))
             out["ci_low"], out["ci_high"] = float(r[lo_i]), float(r[hi_i])
     return out
+
+
+def _sps():
+    """scipy.stats, imported when a p-value is asked for: the import takes about a second, which
+    ``analyze`` (whose tables need none) would otherwise spend in the main process before any work."""
+    from scipy import stats
+
+    return stats
