@@ -56,7 +56,7 @@ def voice_figure(evaluation: dict | None = None) -> str:
 
 def methods_text(lexicon, options, stats_options, evaluation: dict | None = None) -> list[str]:
     """The paragraphs of the methods page (paragraph markup)."""
-    from . import match
+    from . import match, zones
     from .report_findings import SMALL_DOCS, SMALL_WORDS
 
     cats = ", ".join(f"<i>{escape(c.label.lower())}</i>" for c in lexicon.categories.values())
@@ -83,7 +83,8 @@ def methods_text(lexicon, options, stats_options, evaluation: dict | None = None
            else "In this report they are a measure of their own (their page): not added into the category rates "
                 "or the totals."),
         f"<b>Rates.</b> A rate is the number of hits in the voices counted ({', '.join(so.voices)}) per 1,000 words. "
-        f"Words are counted in every document of the outlet (also those without any hit): {escape(match.WORD_RULE)}. "
+        f"Words are counted in every document of the outlet (also those without any hit): {escape(match.WORD_RULE)}; "
+        f"{escape(zones.ALL_ZONES_RULE)}. "
         "Rates let outlets with different amounts of text be compared; they say nothing about why an outlet writes "
         "as it does.",
         f"<b>Intervals.</b> Each {so.level:.0%} interval comes from a bootstrap over documents: the outlet's documents "

@@ -21,6 +21,9 @@ import pandas as pd
 
 ZONES = ("headline", "body")
 ZONE_CHOICES = ("all", "headline", "body")
+# what a rate counts with --zone all (the default, and the report's): said on the report's methods page
+ALL_ZONES_RULE = ("headlines (titles and subtitles) are read like the body and counted with it: a rate divides "
+                  "the hits in headline and body by the words of both")
 
 
 def headline_of(rec: dict) -> tuple[str, list[tuple[int, int]]]:

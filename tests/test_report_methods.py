@@ -137,3 +137,24 @@ def test_reproducibility_says_whether_the_figures_were_measured_with_these_lexic
         (tmp_path / "real_news.json").write_text(json.dumps(_measurement(lexicon_sha256=digest)), encoding="utf-8")
         rows = dict(reproducibility(lexicon, ReportOptions(), StatsOptions()))
         assert "measured 2001-02-03" in rows["Measured figures"] and said in rows["Measured figures"]
+
+
+def test_the_rates_paragraph_says_headlines_are_counted_and_the_rates_do_so(monkeypatch):
+    import pandas as pd
+
+    from framing import zones
+    from framing.tables import rates_by_outlet
+
+    assert zones.ALL_ZONES_RULE in _text()
+    monkeypatch.setattr(zones, "ALL_ZONES_RULE", "headlines are whatever the test says")
+    assert "headlines are whatever the test says" in _text()
+    # and the rule is what the rate tables do by default: 1 headline hit + 1 body hit over 10 + 90 words
+    docs = pd.DataFrame({"doc_id": ["d"], "outlet": ["A"], "date": [pd.NaT], "words": [90], "hits": [1],
+                         "headline_words": [10], "headline_hits": [1]})
+    hit = {"doc_id": "d", "outlet": "A", "date": pd.NaT, "category": "c", "entry": "e", "term": "t",
+           "voice": "own", "negated": False, "sense": "loaded", "scare_quote": False}
+    hits = pd.DataFrame([{**hit, "zone": "headline"}, {**hit, "zone": "body"}])
+    row = rates_by_outlet(docs, hits).query("term == '(all)'").iloc[0]
+    assert (row["hits"], row["words"], row["rate_per_1k"]) == (2, 100, 20.0)
+    body = rates_by_outlet(docs, hits, "body").query("term == '(all)'").iloc[0]
+    assert (body["hits"], body["words"], body["rate_per_1k"]) == (1, 90, round(1000 / 90, 4))  # rates: 4 decimals
