@@ -27,11 +27,18 @@ Corpus (records with text, outlet, date) -> candidates table -> draft lexicon ro
 6. **Word-level score.** ``p_loaded``: the word model's (framing/wordmodel.py) probability that the
    phrase is loaded, averaged over up to ``occurrences`` uses of it in the corpus, each read among
    its neighbours (a phrase's probability is its most loaded word's).
-7. **Ranking.** Within a group, by ``score = p_loaded * z / (z + 4)`` (keyness saturates; a term a
-   group over-uses enormously is not for that reason more loaded). Overall (``group = (all)``),
-   every term frequent enough, by ``score = p_loaded * docs / (docs + 4 * min_docs)`` with
-   ``keyness_z`` its highest z over the groups. Within a group stable before unstable; overall by
-   score alone, ``stable`` a flag.
+7. **Topicality.** Keyness and frequency find what a group writes *about* as readily as how it
+   writes; a word naming the topic is not loaded wording. ``topicality`` (0 to 1) combines two
+   signs as independent chances: the term comes again in the documents that use it (Katz 1996:
+   the share of its documents with 2+ uses, ``again / (docs + 1)``), and it is written with a
+   capital inside sentences (institutions, names below the name threshold; for a phrase, its
+   least capitalised content word).
+8. **Ranking.** The word model's probability leads; keyness, frequency and topicality weigh it.
+   Within a group, ``score = p_loaded * (1 - topicality) * z / (z + 4)`` (keyness saturates; a
+   term a group over-uses enormously is not for that reason more loaded). Overall (``group =
+   (all)``), every term frequent enough, ``score = p_loaded * (1 - topicality) * docs / (docs + 4 *
+   min_docs)`` with ``keyness_z`` its highest z over the groups. Within a group stable before
+   unstable; overall by score alone, ``stable`` a flag.
 
 Public: :class:`DiscoverOptions`, :func:`discover`, :func:`draft_lexicon`, :func:`load_corpus`.
 """
@@ -332,7 +339,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
                      f"(they count in '(all)'): {', '.join(small[:8])}{' ...' if len(small) > 8 else ''}")
 
     proper = _proper_tokens(c)
-    topic = _TopicEvidence(c)
+    capital = _capital_share(c)
     stop = function_words()
     stop_ids = np.zeros(len(c.words), dtype=bool)
     for w in stop:
@@ -353,6 +360,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
                             for h in (False, True)]
 
     rows_group, rows_all = [], []
+    repeat_share: dict[int, np.ndarray] = {}   # level -> per phrase: share of its documents that use it again
     for level in range(1, len(ph.codes) + 1):
         code = ph.codes[level - 1]
         n_ph = len(ph.parts[level - 1])
@@ -378,7 +386,10 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
         g_pos = group_of_doc[c.doc[pos]]
         counts = np.zeros((len(group_names), n_ph))
         np.add.at(counts, (g_pos, k_of), 1)
-        dpairs = np.unique(np.stack([k_of, c.doc[pos]], axis=1), axis=0)
+        dpairs, per_doc = np.unique(np.stack([k_of, c.doc[pos]], axis=1), axis=0, return_counts=True)
+        again = np.bincount(dpairs[per_doc >= 2, 0], minlength=n_ph)
+        in_docs = np.bincount(dpairs[:, 0], minlength=n_ph)
+        repeat_share[level] = again / (in_docs + 1.0)   # shrunk towards 0 for terms in few documents
         docs_g = np.zeros((len(group_names), n_ph))
         np.add.at(docs_g, (group_of_doc[dpairs[:, 1]], dpairs[:, 0]), 1)
         halves = []
@@ -453,8 +464,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
             continue
         z = row["keyness_z"]
         content = [w for w in row["words"] if not stop_ids[w]]
-        topical = _topicality(row["count"], row["docs"], min(float(topic.capital[w]) for w in content),
-                              min(float(topic.head[w]) for w in content))
+        topical = _topicality(float(repeat_share[row["level"]][row["k"]]), min(float(capital[w]) for w in content))
         if row["group"] == ALL:
             score = p * (1.0 - topical) * row["docs"] / (row["docs"] + 4 * min_docs)
         else:
@@ -484,44 +494,22 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
     return Discovery(cand, notes, dict(group_docs), c.boilerplate_sentences)
 
 
-_DETERMINERS = frozenset(
-    "the a an this these those its their his her our my your some many several other such each every".split())
+def _capital_share(c: _Corpus) -> np.ndarray:
+    """Per word id, the share of its uses not at a sentence start written with a capital: names and
+    institutions that stay under the name threshold of 70% ("Pentagon", "Senate", "Border")."""
+    n = len(c.words)
+    inner = ~c.initial
+    return np.bincount(c.ids[inner & c.caps], minlength=n) / np.maximum(np.bincount(c.ids[inner], minlength=n), 1)
 
 
-class _TopicEvidence:
-    """Per word id, how its uses look like naming a thing rather than judging one.
-
-    ``capital``: share of its uses not at a sentence start written with a capital (names that
-    stay under the name threshold of 70%: "Pentagon", "Senate"); ``head``: share of its uses that
-    close a noun phrase right after a determiner ("the desert.", "the war in"), the use of a
-    noun naming its referent; evaluative adjectives and adverbs stand before a noun or after a
-    verb, almost never there."""
-
-    def __init__(self, c: _Corpus):
-        n = len(c.words)
-        stop = function_words()
-        det = np.array([w in _DETERMINERS for w in c.words], dtype=bool)
-        func = np.array([w in stop for w in c.words], dtype=bool)
-        prev_det = np.zeros(len(c.ids), dtype=bool)
-        prev_det[1:] = det[c.ids[:-1]] & ~c.brk[1:]
-        closes = np.ones(len(c.ids), dtype=bool)
-        closes[:-1] = c.brk[1:] | func[c.ids[1:]]
-        uses = np.maximum(np.bincount(c.ids, minlength=n), 1)
-        inner = ~c.initial
-        inner_uses = np.maximum(np.bincount(c.ids[inner], minlength=n), 1)
-        self.capital = np.bincount(c.ids[inner & c.caps], minlength=n) / inner_uses
-        self.head = np.bincount(c.ids[prev_det & closes], minlength=n) / uses
-
-
-def _topicality(count: int, docs: int, capital: float, head: float) -> float:
+def _topicality(repeat: float, capital: float) -> float:
     """How far a term's use is explained by what the text is about (0: not at all, 1: fully).
 
-    Three signs, combined as independent chances of a topical reading: burstiness (a topic word
-    recurs inside the documents that use it, Church & Gale 1995: 1 - docs/count, the share of its
-    uses that repeat it in a document), capitalisation (names and institutions) and nominal
-    head use after a determiner (a noun naming its referent)."""
-    burst = 1.0 - docs / max(count, 1)
-    return 1.0 - (1.0 - burst) * (1.0 - capital) * (1.0 - head)
+    Two signs, combined as independent chances of a topical reading: burstiness (a word naming
+    what a document is about comes again once it has come, Katz 1996: ``repeat``, the share of the
+    documents using the term that use it twice or more, shrunk for terms in few documents) and
+    capitalisation (names and institutions below the name threshold)."""
+    return 1.0 - (1.0 - repeat) * (1.0 - capital)
 
 
 def _half_z(counts_half: np.ndarray, gi: int, test: np.ndarray, tokens_half: np.ndarray, options) -> np.ndarray:

@@ -192,8 +192,8 @@ class _StubModel:
 
 def test_a_topical_noun_frequent_in_one_group_ranks_below_a_loaded_adjective():
     # both planted in the 30 Alpha Daily documents and read as equally loaded by the model; the noun
-    # names what the story is about: it recurs in each document (burstiness) and closes a noun phrase
-    # after a determiner ("the armada."); the adjective stands once per document before a noun
+    # names what the story is about: it recurs in each document (burstiness); the adjective stands once
+    # per document
     rng = random.Random(11)
     docs = _corpus()
     for d in docs[:30]:   # random nouns keep the sentences and 8-word runs apart (no boilerplate)
@@ -205,7 +205,8 @@ def test_a_topical_noun_frequent_in_one_group_ranks_below_a_loaded_adjective():
         ranks = cand[cand["group"] == group].set_index("term")["rank"]
         assert ranks["scornful"] < ranks["armada"], group
     overall = cand[cand["group"] == ALL].set_index("term")
-    # same p_loaded, same documents; the noun has 90 uses in 30 documents (burstiness 1 - 30/90 = 2/3)
+    # same p_loaded, same documents; the noun stands 3 times in each of its 30 documents: repeat share
+    # 30 / (30 + 1), so its topicality is at least 0.97; the adjective is never repeated
     assert overall.loc["armada", "p_loaded"] == overall.loc["scornful", "p_loaded"] == 0.6
     assert overall.loc["armada", "docs"] == overall.loc["scornful", "docs"] == 30
     assert overall.loc["armada", "score"] < overall.loc["scornful", "score"] / 3
