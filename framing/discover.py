@@ -455,7 +455,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
         return Discovery(pd.DataFrame(columns=CANDIDATE_COLUMNS), notes, dict(group_docs), c.boilerplate_sentences)
 
     # word-level scores: context-free first for the overall list (cheap), then in context for the shortlist
-    p_in_context = _score_in_context(c, ph, model, table, options)
+    p_in_context = _score_in_context(c, ph, model, table, options, group_of_doc)
     out = []
     for row in table:
         term = " ".join(c.words[w] for w in row["words"])
@@ -524,15 +524,23 @@ def _half_z(counts_half: np.ndarray, gi: int, test: np.ndarray, tokens_half: np.
     return log_odds_z(y_g, total - y_g, n_g, n_all - n_g, prior, options.prior_size)
 
 
-def _score_in_context(c: _Corpus, ph: _Phrases, model, table: list[dict], options) -> dict:
-    """(level, phrase) -> mean word-model probability over up to ``occurrences`` of its uses."""
+def _score_in_context(c: _Corpus, ph: _Phrases, model, table: list[dict], options, group_of_doc) -> dict:
+    """(level, phrase) -> mean word-model probability over up to ``occurrences`` of its uses, taken
+    from as many groups as use it (the first use in each document, groups in turn): a term is
+    loaded when it reads loaded in every group's contexts, not in one outlet's habits."""
     wanted = sorted({(r["level"], r["k"]) for r in table})
     windows, owners = [], []
     for level, k in wanted:
         pos = np.flatnonzero(ph.codes[level - 1] == k)
-        # spread the sample over documents: the first use in each document, in corpus order
+        # spread the sample over documents and groups
         _, first = np.unique(c.doc[pos], return_index=True)
-        sample = pos[np.sort(first)][: options.occurrences]
+        first = pos[np.sort(first)]
+        grp = group_of_doc[c.doc[first]]
+        order = np.argsort(grp, kind="stable")      # the j-th document of its group comes in round j
+        starts = np.flatnonzero(np.r_[True, np.diff(grp[order]) != 0])
+        turn = np.empty(len(first), dtype=np.int64)
+        turn[order] = np.arange(len(first)) - np.repeat(starts, np.diff(np.r_[starts, len(first)]))
+        sample = first[np.lexsort((first, turn))][: options.occurrences]
         for p0 in sample:
             lo, hi = max(p0 - 1, 0), min(p0 + level + 1, len(c.ids))
             lo = lo if c.doc[lo] == c.doc[p0] else p0
