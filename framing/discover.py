@@ -502,14 +502,17 @@ def _capital_share(c: _Corpus) -> np.ndarray:
     return np.bincount(c.ids[inner & c.caps], minlength=n) / np.maximum(np.bincount(c.ids[inner], minlength=n), 1)
 
 
-def _topicality(repeat: float, capital: float) -> float:
+def _topicality(repeat: float, capital: float, repeat_weight: float = 0.0) -> float:
     """How far a term's use is explained by what the text is about (0: not at all, 1: fully).
 
-    Two signs, combined as independent chances of a topical reading: burstiness (a word naming
-    what a document is about comes again once it has come, Katz 1996: ``repeat``, the share of the
-    documents using the term that use it twice or more, shrunk for terms in few documents) and
-    capitalisation (names and institutions below the name threshold)."""
-    return 1.0 - (1.0 - repeat) * (1.0 - capital)
+    Two signs, combined as independent chances of a topical reading: capitalisation (names and
+    institutions below the name threshold) and, weighted by ``repeat_weight``, burstiness (a word
+    naming what a document is about comes again once it has come, Katz 1996: ``repeat``, the share
+    of the documents using the term that use it twice or more, shrunk for terms in few documents).
+    The weight is 0: on the AllSides sample burstiness demoted loaded labels an article repeats
+    (aliens, racist, fake news, terror group) more than topic words, and on ../shared/corpus/ it
+    brought no more loaded terms into the top 50 (README, discover rows)."""
+    return 1.0 - (1.0 - repeat_weight * repeat) * (1.0 - capital)
 
 
 def _half_z(counts_half: np.ndarray, gi: int, test: np.ndarray, tokens_half: np.ndarray, options) -> np.ndarray:

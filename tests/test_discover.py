@@ -179,34 +179,23 @@ def test_by_period_groups_documents_by_year():
     assert "shameful" not in set(cand.loc[cand["group"] == "2020", "term"])
 
 
-class _StubModel:
-    """A word model that reads two planted words as equally loaded (p 0.6) and every other word as not
-    (p 0.01): the ranking alone decides between them."""
-
-    class pipeline:   # noqa: N801 - stands in for a fitted sklearn Pipeline
-        @staticmethod
-        def predict_proba(X):
-            p = np.array([0.6 if tokens[i].lower() in {"armada", "scornful"} else 0.01 for tokens, i in X])
-            return np.stack([1 - p, p], axis=1)
-
 
 def test_a_topical_noun_frequent_in_one_group_ranks_below_a_loaded_adjective():
-    # both planted in the 30 Alpha Daily documents and read as equally loaded by the model; the noun
-    # names what the story is about: it recurs in each document (burstiness); the adjective stands once
-    # per document
+    # both planted in the 30 Alpha Daily documents only: the noun names what the stories are about
+    # (3 uses in each, so it is the more key of the two), the adjective stands once in each. The word
+    # model's probability leads the ranking and keyness weighs it, not the reverse: the adjective
+    # ranks above the noun for Alpha Daily and overall
     rng = random.Random(11)
     docs = _corpus()
     for d in docs[:30]:   # random nouns keep the sentences and 8-word runs apart (no boilerplate)
         n = [rng.choice(NOUNS) for _ in range(6)]
-        d["text"] += (f" The armada {rng.choice(VERBS)} the {n[0]} near the {n[1]}. It was a scornful {n[2]} for the"
-                      f" {n[3]}. The {n[4]} {rng.choice(VERBS)} the armada. The {n[5]} saw the armada.")
-    cand = discover(docs, DiscoverOptions(min_docs=5, min_group_docs=10), word_model=_StubModel()).candidates
+        d["text"] += (f" The pipeline {rng.choice(VERBS)} the {n[0]} near the {n[1]}. It was a scornful {n[2]} for the"
+                      f" {n[3]}. The {n[4]} {rng.choice(VERBS)} the pipeline. The {n[5]} saw the pipeline.")
+    cand = discover(docs, DiscoverOptions(min_docs=5, min_group_docs=10)).candidates
+    alpha = cand[cand["group"] == "Alpha Daily"].set_index("term")
+    assert alpha.loc["pipeline", "keyness_z"] > alpha.loc["scornful", "keyness_z"] > 1.96
+    assert alpha.loc["pipeline", "count"] > 2 * alpha.loc["scornful", "count"] and alpha.loc["scornful", "docs"] == 30
+    assert alpha.loc["scornful", "p_loaded"] > 2 * alpha.loc["pipeline", "p_loaded"]
     for group in (ALL, "Alpha Daily"):
         ranks = cand[cand["group"] == group].set_index("term")["rank"]
-        assert ranks["scornful"] < ranks["armada"], group
-    overall = cand[cand["group"] == ALL].set_index("term")
-    # same p_loaded, same documents; the noun stands 3 times in each of its 30 documents: repeat share
-    # 30 / (30 + 1), so its topicality is at least 0.97; the adjective is never repeated
-    assert overall.loc["armada", "p_loaded"] == overall.loc["scornful", "p_loaded"] == 0.6
-    assert overall.loc["armada", "docs"] == overall.loc["scornful", "docs"] == 30
-    assert overall.loc["armada", "score"] < overall.loc["scornful", "score"] / 3
+        assert ranks["scornful"] < ranks["pipeline"], group
