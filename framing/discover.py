@@ -28,11 +28,10 @@ Corpus (records with text, outlet, date) -> candidates table -> draft lexicon ro
    phrase is loaded, averaged over up to ``occurrences`` uses of it in the corpus, each read among
    its neighbours (a phrase's probability is its most loaded word's).
 7. **Topicality.** Keyness and frequency find what a group writes *about* as readily as how it
-   writes; a word naming the topic is not loaded wording. ``topicality`` (0 to 1) combines two
-   signs as independent chances: the term comes again in the documents that use it (Katz 1996:
-   the share of its documents with 2+ uses, ``again / (docs + 1)``), and it is written with a
-   capital inside sentences (institutions, names below the name threshold; for a phrase, its
-   least capitalised content word).
+   writes; a word naming the topic is not loaded wording. ``topicality`` (0 to 1): the share of
+   the term's uses inside a sentence written with a capital (institutions, names below the name
+   threshold; for a phrase, its least capitalised content word). Burstiness (Katz 1996) is
+   computed but weighted 0 (see :func:`_topicality`).
 8. **Ranking.** The word model's probability leads; keyness, frequency and topicality weigh it.
    Within a group, ``score = p_loaded * (1 - topicality) * z / (z + 4)`` (keyness saturates; a
    term a group over-uses enormously is not for that reason more loaded). Overall (``group =
