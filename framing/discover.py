@@ -27,11 +27,17 @@ Corpus (records with text, outlet, date) -> candidates table -> draft lexicon ro
 6. **Word-level score.** ``p_loaded``: the word model's (framing/wordmodel.py) probability that the
    phrase is loaded, averaged over up to ``occurrences`` uses of it in the corpus, each read among
    its neighbours (a phrase's probability is its most loaded word's).
-7. **Ranking.** Within a group, by ``score = p_loaded * z / (z + 4)`` (keyness saturates; a term a
-   group over-uses enormously is not for that reason more loaded). Overall (``group = (all)``),
-   every term frequent enough, by ``score = p_loaded * docs / (docs + 4 * min_docs)`` with
-   ``keyness_z`` its highest z over the groups. Within a group stable before unstable; overall by
-   score alone, ``stable`` a flag.
+7. **Topicality.** Keyness and frequency find what a group writes *about* as readily as how it
+   writes; a word naming the topic is not loaded wording. ``topicality`` (0 to 1): the share of
+   the term's uses inside a sentence written with a capital (institutions, names below the name
+   threshold; for a phrase, its least capitalised content word). Burstiness (Katz 1996) is
+   computed but weighted 0 (see :func:`_topicality`).
+8. **Ranking.** The word model's probability leads; keyness, frequency and topicality weigh it.
+   Within a group, ``score = p_loaded * (1 - topicality) * z / (z + 4)`` (keyness saturates; a
+   term a group over-uses enormously is not for that reason more loaded). Overall (``group =
+   (all)``), every term frequent enough, ``score = p_loaded * (1 - topicality) * docs / (docs + 4 *
+   min_docs)`` with ``keyness_z`` its highest z over the groups. Within a group stable before
+   unstable; overall by score alone, ``stable`` a flag.
 
 Public: :class:`DiscoverOptions`, :func:`discover`, :func:`draft_lexicon`, :func:`load_corpus`.
 """
@@ -332,6 +338,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
                      f"(they count in '(all)'): {', '.join(small[:8])}{' ...' if len(small) > 8 else ''}")
 
     proper = _proper_tokens(c)
+    capital = _capital_share(c)
     stop = function_words()
     stop_ids = np.zeros(len(c.words), dtype=bool)
     for w in stop:
@@ -352,6 +359,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
                             for h in (False, True)]
 
     rows_group, rows_all = [], []
+    repeat_share: dict[int, np.ndarray] = {}   # level -> per phrase: share of its documents that use it again
     for level in range(1, len(ph.codes) + 1):
         code = ph.codes[level - 1]
         n_ph = len(ph.parts[level - 1])
@@ -377,7 +385,10 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
         g_pos = group_of_doc[c.doc[pos]]
         counts = np.zeros((len(group_names), n_ph))
         np.add.at(counts, (g_pos, k_of), 1)
-        dpairs = np.unique(np.stack([k_of, c.doc[pos]], axis=1), axis=0)
+        dpairs, per_doc = np.unique(np.stack([k_of, c.doc[pos]], axis=1), axis=0, return_counts=True)
+        again = np.bincount(dpairs[per_doc >= 2, 0], minlength=n_ph)
+        in_docs = np.bincount(dpairs[:, 0], minlength=n_ph)
+        repeat_share[level] = again / (in_docs + 1.0)   # shrunk towards 0 for terms in few documents
         docs_g = np.zeros((len(group_names), n_ph))
         np.add.at(docs_g, (group_of_doc[dpairs[:, 1]], dpairs[:, 0]), 1)
         halves = []
@@ -443,7 +454,7 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
         return Discovery(pd.DataFrame(columns=CANDIDATE_COLUMNS), notes, dict(group_docs), c.boilerplate_sentences)
 
     # word-level scores: context-free first for the overall list (cheap), then in context for the shortlist
-    p_in_context = _score_in_context(c, ph, model, table, options)
+    p_in_context = _score_in_context(c, ph, model, table, options, group_of_doc)
     out = []
     for row in table:
         term = " ".join(c.words[w] for w in row["words"])
@@ -451,10 +462,12 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
         if np.isnan(p):
             continue
         z = row["keyness_z"]
+        content = [w for w in row["words"] if not stop_ids[w]]
+        topical = _topicality(float(repeat_share[row["level"]][row["k"]]), min(float(capital[w]) for w in content))
         if row["group"] == ALL:
-            score = p * row["docs"] / (row["docs"] + 4 * min_docs)
+            score = p * (1.0 - topical) * row["docs"] / (row["docs"] + 4 * min_docs)
         else:
-            score = p * z / (z + 4.0)
+            score = p * (1.0 - topical) * z / (z + 4.0)
         out.append(dict(term=term, group=row["group"], count=row["count"], docs=row["docs"],
                         keyness_z=round(z, 3) if np.isfinite(z) else np.nan, g2=round(row["g2"], 3),
                         q_value=row["q_value"], p_loaded=round(p, 4), score=round(score, 4), stable=row["stable"],
@@ -480,6 +493,27 @@ def discover(docs: list[dict], options: DiscoverOptions = DiscoverOptions(), *, 
     return Discovery(cand, notes, dict(group_docs), c.boilerplate_sentences)
 
 
+def _capital_share(c: _Corpus) -> np.ndarray:
+    """Per word id, the share of its uses not at a sentence start written with a capital: names and
+    institutions that stay under the name threshold of 70% ("Pentagon", "Senate", "Border")."""
+    n = len(c.words)
+    inner = ~c.initial
+    return np.bincount(c.ids[inner & c.caps], minlength=n) / np.maximum(np.bincount(c.ids[inner], minlength=n), 1)
+
+
+def _topicality(repeat: float, capital: float, repeat_weight: float = 0.0) -> float:
+    """How far a term's use is explained by what the text is about (0: not at all, 1: fully).
+
+    Two signs, combined as independent chances of a topical reading: capitalisation (names and
+    institutions below the name threshold) and, weighted by ``repeat_weight``, burstiness (a word
+    naming what a document is about comes again once it has come, Katz 1996: ``repeat``, the share
+    of the documents using the term that use it twice or more, shrunk for terms in few documents).
+    The weight is 0: on the AllSides sample burstiness demoted loaded labels an article repeats
+    (aliens, racist, fake news, terror group) more than topic words, and on ../shared/corpus/ it
+    brought no more loaded terms into the top 50 (README, discover rows)."""
+    return 1.0 - (1.0 - repeat_weight * repeat) * (1.0 - capital)
+
+
 def _half_z(counts_half: np.ndarray, gi: int, test: np.ndarray, tokens_half: np.ndarray, options) -> np.ndarray:
     total = counts_half.sum(axis=0)[test]
     y_g = counts_half[gi][test]
@@ -492,15 +526,23 @@ def _half_z(counts_half: np.ndarray, gi: int, test: np.ndarray, tokens_half: np.
     return log_odds_z(y_g, total - y_g, n_g, n_all - n_g, prior, options.prior_size)
 
 
-def _score_in_context(c: _Corpus, ph: _Phrases, model, table: list[dict], options) -> dict:
-    """(level, phrase) -> mean word-model probability over up to ``occurrences`` of its uses."""
+def _score_in_context(c: _Corpus, ph: _Phrases, model, table: list[dict], options, group_of_doc) -> dict:
+    """(level, phrase) -> mean word-model probability over up to ``occurrences`` of its uses, taken
+    from as many groups as use it (the first use in each document, groups in turn): a term is
+    loaded when it reads loaded in every group's contexts, not in one outlet's habits."""
     wanted = sorted({(r["level"], r["k"]) for r in table})
     windows, owners = [], []
     for level, k in wanted:
         pos = np.flatnonzero(ph.codes[level - 1] == k)
-        # spread the sample over documents: the first use in each document, in corpus order
+        # spread the sample over documents and groups
         _, first = np.unique(c.doc[pos], return_index=True)
-        sample = pos[np.sort(first)][: options.occurrences]
+        first = pos[np.sort(first)]
+        grp = group_of_doc[c.doc[first]]
+        order = np.argsort(grp, kind="stable")      # the j-th document of its group comes in round j
+        starts = np.flatnonzero(np.r_[True, np.diff(grp[order]) != 0])
+        turn = np.empty(len(first), dtype=np.int64)
+        turn[order] = np.arange(len(first)) - np.repeat(starts, np.diff(np.r_[starts, len(first)]))
+        sample = first[np.lexsort((first, turn))][: options.occurrences]
         for p0 in sample:
             lo, hi = max(p0 - 1, 0), min(p0 + level + 1, len(c.ids))
             lo = lo if c.doc[lo] == c.doc[p0] else p0

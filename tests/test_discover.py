@@ -177,3 +177,25 @@ def test_by_period_groups_documents_by_year():
     top = cand[cand["group"] == "2021"].iloc[0]
     assert top["term"] == "shameful" and top["docs"] == 20
     assert "shameful" not in set(cand.loc[cand["group"] == "2020", "term"])
+
+
+
+def test_a_topical_noun_frequent_in_one_group_ranks_below_a_loaded_adjective():
+    # both planted in the 30 Alpha Daily documents only: the noun names what the stories are about
+    # (3 uses in each, so it is the more key of the two), the adjective stands once in each. The word
+    # model's probability leads the ranking and keyness weighs it, not the reverse: the adjective
+    # ranks above the noun for Alpha Daily and overall
+    rng = random.Random(11)
+    docs = _corpus()
+    for d in docs[:30]:   # random nouns keep the sentences and 8-word runs apart (no boilerplate)
+        n = [rng.choice(NOUNS) for _ in range(6)]
+        d["text"] += (f" The pipeline {rng.choice(VERBS)} the {n[0]} near the {n[1]}. It was a scornful {n[2]} for the"
+                      f" {n[3]}. The {n[4]} {rng.choice(VERBS)} the pipeline. The {n[5]} saw the pipeline.")
+    cand = discover(docs, DiscoverOptions(min_docs=5, min_group_docs=10)).candidates
+    alpha = cand[cand["group"] == "Alpha Daily"].set_index("term")
+    assert alpha.loc["pipeline", "keyness_z"] > alpha.loc["scornful", "keyness_z"] > 1.96
+    assert alpha.loc["pipeline", "count"] > 2 * alpha.loc["scornful", "count"] and alpha.loc["scornful", "docs"] == 30
+    assert alpha.loc["scornful", "p_loaded"] > 2 * alpha.loc["pipeline", "p_loaded"]
+    for group in (ALL, "Alpha Daily"):
+        ranks = cand[cand["group"] == group].set_index("term")["rank"]
+        assert ranks["scornful"] < ranks["pipeline"], group
