@@ -147,3 +147,13 @@ def test_hits_command_jsonl(tmp_path, data_dir, capsys):
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     neutral = [r for r in records if r["sense"] == "neutral"]
     assert sorted(r["surface"] for r in neutral) == ["occupation", "regime"]
+
+
+def test_hits_dash_output_is_standard_output(tmp_path, data_dir, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("hits", data_dir / "mini_corpus.jsonl", "--lexicons", "none", "--lexicon",
+               data_dir / "mini_lexicon.tsv", "--format", "csv", "-o", "-") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split(",")[:3] == ["doc_id", "outlet", "date"] and len(lines) == 1 + 7  # header + 7 hits
+    assert "zone" in lines[0] and "phrase_start" in lines[0]
+    assert not (tmp_path / "-").exists()  # no file named '-'

@@ -4,8 +4,9 @@ from __future__ import annotations
 from . import common
 
 DESCRIPTION = (
-    "One record per hit: doc_id, outlet, date, file, line, start, end, surface, entry,\n"
-    "category, referent, lang, voice, scare_quote, so_called, negated.\n\n"
+    "One record per hit: doc_id, outlet, date, file, line, start, end, surface, entry, term,\n"
+    "category, referent, strength, lang, voice, scare_quote, so_called, negated, sense,\n"
+    "sentence, zone (headline or body), phrase_start, phrase_end, patron.\n\n"
     "examples:\n"
     "  framing hits --demo --format csv -o hits.csv\n"
     "  framing hits sentences.jsonl --all\n")
@@ -17,7 +18,7 @@ def add(sub) -> None:
     common.add_beyond_options(p)
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default: jsonl)")
     p.add_argument("--all", action="store_true", help="also list ambiguous terms read in their neutral sense (sense=neutral)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (- is standard output)")
     p.set_defaults(run=run)
 
 
@@ -25,5 +26,5 @@ def run(args) -> int:
     from ..exports import write_hit_records
 
     analysis = common.run_analysis(args, keep_neutral=args.all)
-    write_hit_records(analysis.hits, args.format, args.output)
+    write_hit_records(analysis.hits, args.format, None if args.output == "-" else args.output)
     return common.finish(analysis.manifest, args)
