@@ -156,4 +156,4 @@ def test_hits_dash_output_is_standard_output(tmp_path, data_dir, capsys, monkeyp
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split(",")[:3] == ["doc_id", "outlet", "date"] and len(lines) == 1 + 7  # header + 7 hits
     assert "zone" in lines[0] and "phrase_start" in lines[0]
-    assert not (tmp_path / "-").exists()  # no file named '-'
+    assert list(tmp_path.iterdir()) == []  # no file named '-', and no '-.manifest.csv'

@@ -13,6 +13,7 @@ def test_termscores(tmp_path):
     out = tmp_path / "ts"
     assert main(["termscores", "--demo", "-o", str(out), "--jobs", "1"]) == 0
     scores = rows(out / "term_scores.csv")
+    assert len(rows(out / "manifest.csv")) == 83 and not (tmp_path / "ts.manifest.csv").exists()  # inside DIR
     assert {r["outlet"] for r in scores} >= {"Sarvel Voice", "Aldenport Courier", "Daily Clarion"}
     for r in scores:
         assert 0 <= float(r["term_score"]) <= 1
@@ -29,6 +30,7 @@ def test_fingerprint(tmp_path):
     out = tmp_path / "fp"
     assert main(["fingerprint", "--demo", "-o", str(out)]) == 0
     summary = rows(out / "fingerprint.csv")[0]
+    assert len(rows(out / "manifest.csv")) == 83 and not (tmp_path / "fp.manifest.csv").exists()  # inside DIR
     assert float(summary["accuracy"]) > float(summary["chance"])
     assert (out / "confusion.png").stat().st_size > 10_000
     assert {r["outlet"] for r in rows(out / "features.csv")} >= {"Daily Clarion", "Sarvel Voice"}

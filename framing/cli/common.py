@@ -288,14 +288,14 @@ def manifest_path(args) -> Path | None:
     from ..output import is_stream
 
     output = getattr(args, "output", None)
-    if not output or is_stream(output):   # no manifest beside /dev/null or a FIFO (as for stdout)
+    if not output or output == "-" or is_stream(output):   # no manifest beside stdout, /dev/null or a FIFO
         return None
     if getattr(args, "command", "") in FOLDER_COMMANDS:
         return Path(output) / "manifest.csv"
     return Path(output).with_suffix(".manifest.csv")
 
 
-FOLDER_COMMANDS = ("analyze", "compare")  # (termscores and fingerprint write theirs beside DIR, as before)
+FOLDER_COMMANDS = ("analyze", "compare", "termscores", "fingerprint")  # -o DIR: the manifest goes inside DIR
 
 
 def write_manifest(manifest, args, *, quiet: bool = False) -> Path | None:
