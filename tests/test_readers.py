@@ -153,3 +153,21 @@ def test_repost_records_original_outlet_and_reposting_site(tmp_path):
                  "The original source of this article is Global Research\n", encoding="utf-8")
     recs, _ = read([p])
     assert [(r["outlet"], r["reposted_by"]) for r in recs] == [("Global Research", "Press TV")]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_fields_only_later_objects_have_are_read(tmp_path, fmt):
+    # the first object has no title or date; the second has both, the third has its text under another key
+    objs = [{"outlet": "A", "text": "First text."},
+            {"outlet": "B", "text": "Second text.", "title": "A headline", "date": "2021-02-03"},
+            {"outlet": "C", "body": "Third text."},
+            {"outlet": "D", "summary": 3}]
+    path = tmp_path / f"x.{fmt}"
+    path.write_text("\n".join(json.dumps(o) for o in objs) if fmt == "jsonl" else json.dumps(objs), encoding="utf-8")
+    recs, manifest = read([path])
+    assert [r["text"] for r in recs] == ["First text.", "Second text.", "Third text."]
+    assert [r["title"] for r in recs][:2] == ["", "A headline"]
+    assert recs[0]["date"] is None and str(recs[1]["date"])[:10] == "2021-02-03"
+    skipped = manifest.skipped()
+    assert len(skipped) == 1 and skipped[0]["record"] in ("line 4", "record 4")  # D: no text, with its reason
+    assert skipped[0]["reason"]

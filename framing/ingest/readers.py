@@ -458,7 +458,7 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
         if stream.empty:
             _empty(path, manifest, "jsonl", enc)
             return
-        cols = None
+        known: dict = {}  # key set -> columns (framing.ingest.readers._object_columns)
         lines = iter(stream)
         while True:
             replaced, found, too_long = stream.replaced, stream.found, len(stream.too_long)
@@ -495,7 +495,7 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
             surrogates = [0]
             if "\\u" in line:
                 obj = _clean_surrogates(obj, surrogates)
-            cols = cols or _object_columns(obj, options, path, manifest, where, "jsonl", enc)
+            cols = _object_columns(obj, options, path, manifest, where, "jsonl", enc, known)
             if cols is None:
                 continue
             rec = cols.record(obj, where, path, manifest, "jsonl", enc)
@@ -506,14 +506,26 @@ def _read_jsonl(path: Path, options: ReadOptions, manifest: Manifest):
 
 
 def _object_columns(obj: dict, options: ReadOptions, path: Path, manifest: Manifest, where: str, fmt: str,
-                    enc: str) -> "_Columns | None":
-    """The columns of the first usable JSON object; an object without them is skipped (recorded),
-    and the next one is tried: objects in one file may differ."""
-    try:
-        return _Columns(list(obj.keys()), options, path)
-    except InputError as exc:
-        manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=str(exc).removeprefix(f"{path}: "))
+                    enc: str, known: dict) -> "_Columns | None":
+    """The columns of an object, worked out once per set of keys (``known``: keys -> columns, or the
+    reason they cannot be read): objects in one file may differ, and a field that only later objects
+    have (a title, a date) is read in those. An object whose keys give no text is skipped (recorded)."""
+    keys = tuple(obj)
+    cols = known.get(keys)
+    if cols is None:
+        try:
+            cols = _Columns(list(keys), options, path)
+        except InputError as exc:
+            cols = exc
+        if len(known) < _MAX_KEY_SETS:
+            known[keys] = cols
+    if isinstance(cols, InputError):
+        manifest.add(str(path), where, "skipped", format=fmt, encoding=enc, reason=str(cols).removeprefix(f"{path}: "))
         return None
+    return cols
+
+
+_MAX_KEY_SETS = 1000  # distinct key sets remembered per file (beyond them, columns are worked out per object)
 
 
 def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
@@ -533,7 +545,7 @@ def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
     groups = _json_groups(data, path, options, manifest, enc)
     number = 0
     for key, items in groups:
-        cols = None  # each list has columns of its own
+        known: dict = {}  # each list has columns of its own
         for obj in items:
             number += 1
             where = f"record {number}" if key is None else f"record {number} ('{key}')"
@@ -542,7 +554,7 @@ def _read_json(path: Path, options: ReadOptions, manifest: Manifest):
                 continue
             surrogates = [0]
             obj = _clean_surrogates(obj, surrogates)
-            cols = cols or _object_columns(obj, options, path, manifest, where, "json", enc)
+            cols = _object_columns(obj, options, path, manifest, where, "json", enc, known)
             if cols is None:
                 continue
             rec = cols.record(obj, where, path, manifest, "json", enc)
