@@ -68,6 +68,13 @@ def test_works_without_sentences():
     ("The report revealed that the junta paid them.", "junta", "attributed", "The report", "revealed", "endorsing"),
     ("The regime said it would hold elections.", "regime", "own", "", "", ""),
     ("That said, the regime still rules.", "regime", "own", "", "", ""),
+    # own-voice idioms (framing/languages/en/words.tsv, own_voice): the speech verb is the writer's
+    ("It goes without saying that the regime lied.", "regime", "own", "", "", ""),
+    ("Needless to say, the militants fled.", "militants", "own", "", "", ""),
+    ("The regime, it must be said, is brutal.", "regime", "own", "", "", ""),
+    ("That’s not to say the regime is weak.", "regime", "own", "", "", ""),
+    ("Critics say the regime is brutal.", "regime", "attributed", "Critics", "say", "neutral"),
+    ("He decided not to say whether the regime lied.", "regime", "attributed", "He", "say", "neutral"),
     ("وقال المتحدث باسم الجيش إن قوات الاحتلال انسحبت.", "الاحتلال", "attributed", "المتحدث باسم الجيش", "قال", "neutral"),
     ("قال المتحدث: «قوات الاحتلال قصفت المدرسة».", "الاحتلال", "quoted", "المتحدث", "قال", "neutral"),
 ])

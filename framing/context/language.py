@@ -31,7 +31,8 @@ SENSES = ("neutral", "loaded")
 # Every word set the engine reads (words.tsv); a set a language does not list is empty.
 WORD_SETS = ("complementizer", "stop", "skip", "time", "determiner", "lead_in", "closer", "tail", "utterance",
              "title_noun", "kind_noun", "utter", "speech_act", "target_stop", "verb", "reflexive", "relative",
-             "subject_relative", "free_relative", "modifier_verb", "call_verb", "time_prep", "copula", "link")
+             "subject_relative", "free_relative", "modifier_verb", "call_verb", "time_prep", "copula", "link",
+             "own_voice")
 # language.tsv: key -> allowed values (None: free text)
 SETTINGS = {
     "name": None,
@@ -183,6 +184,9 @@ def load_language(folder: Path, code: str | None = None) -> Language:
         if name == "speech_act":
             for w in _split(row["words"]):
                 key(_fold_word(w), ("act", _fold_word(w)))
+        elif name == "own_voice":  # idioms whose speech verb is the writer's own ("needless to say")
+            for w in _split(row["words"]):
+                key(_fold_word(w), ("idiom", _fold_word(w)))
     for name in WORD_SETS:
         lang.words.setdefault(name, set())
     automaton = ahocorasick.Automaton()

@@ -27,7 +27,7 @@ def _analyse(text: str, sentences: list[tuple[int, int]], data) -> Document:
     starts = [s for s, _ in sentences]
     scan, kept = _scan_text(text)
     n = len(scan)
-    verbs, negators, markers, acts = [], [], [], []
+    verbs, negators, markers, acts, idioms = [], [], [], [], []
     joins_left = data.hook.joins_left
     for last, (klen, payloads) in (data.automaton.iter(scan) if data.automaton is not None else ()):
         ks, ke = last - klen + 1, last + 1
@@ -45,6 +45,8 @@ def _analyse(text: str, sentences: list[tuple[int, int]], data) -> Document:
                 acts.append(end)
             elif role == "marker":
                 markers.append((start, end, word))
+            elif role == "idiom":
+                idioms.append((start, end))
             else:
                 negators.append((end, start, role, word))
     verbs.sort()
@@ -55,7 +57,9 @@ def _analyse(text: str, sentences: list[tuple[int, int]], data) -> Document:
                    marker_starts=[m[0] for m in markers], marker_ends=[m[1] for m in markers], data=data)
     # Attributions, in text order.
     quotes = find_quotes(text)
-    covering = [(s, e) for s, e, w in markers if data.markers.get(w) == "before"]
+    # verbs inside a marker ("called" in "so called") or an own-voice idiom ("saying" in "it goes
+    # without saying") introduce nobody's words
+    covering = sorted([(s, e) for s, e, w in markers if data.markers.get(w) == "before"] + idioms)
     last_source_end = -10
     marks_quotes = data.settings["verbs_mark_quotes"] == "yes"  # speech verbs near a quotation make it speech
     for start, end, form in verbs:
