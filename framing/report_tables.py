@@ -16,6 +16,7 @@ from .analyze import Analysis, Example
 from .plots.words import KEYNESS_PANELS
 from .report_findings import findings
 from .tables import ALL, APART, corpus_summary, rates_by_outlet, rates_by_period, top_terms
+from .types import UNKNOWN_OUTLET
 
 FIGURE_FORMATS = ("png", "svg")
 # Presets: names accepted by --sections that stand for a set of sections.
@@ -152,7 +153,11 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     from .stats import StatsOptions, keyness, label_changes, naming_matrix, rates_ci, timeseries
 
     sections, classroom = resolve_sections(options)
-    docs, hits, lexicon = analysis.documents, analysis.hits, analysis.lexicon
+    all_docs, lexicon = analysis.documents, analysis.lexicon
+    # Documents that do not say their outlet count in the corpus table and the totals, and are not
+    # compared with the outlets (charts, intervals, keyness, naming, top terms), as the summary says
+    # (unless no document names its outlet: then they are all there is).
+    docs, hits = compared(analysis.documents, analysis.hits)
     stats_options = StatsOptions(period=options.period, seed=options.seed)
     rates = rates_by_outlet(docs, hits)
     rates = rates[~rates["category"].isin(APART)]  # measures of their own have their own pages
@@ -162,26 +167,32 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     cat_labels = {k: c.label for k, c in lexicon.categories.items()}
     key = keyness(docs, hits, ("outlet",), stats_options) if docs["outlet"].nunique() > 1 else None
 
-    n_docs, n_outlets = len(docs), docs["outlet"].nunique()
-    dates = docs["date"].dropna()
+    n_docs = len(all_docs)
+    n_outlets = all_docs.loc[all_docs["outlet"] != UNKNOWN_OUTLET, "outlet"].nunique()
+    n_unknown = int((all_docs["outlet"] == UNKNOWN_OUTLET).sum())
+    outlets_said = f"{n_outlets} outlet(s)" + (f" and {n_unknown:,} that do not say their outlet" if n_unknown else "")
+    dates = all_docs["date"].dropna()
     span = f"{dates.min():%d %B %Y} to {dates.max():%d %B %Y}" if not dates.empty else "no dates given"
-    loaded = hits["sense"] == "loaded"
+    every_hit = analysis.hits
+    loaded = every_hit["sense"] == "loaded"
     cover = [
-        ("Corpus", f"{n_docs:,} documents from {n_outlets} outlet(s), {int(docs['words'].sum()):,} words"),
+        ("Corpus", f"{n_docs:,} documents from {outlets_said}, {int(all_docs['words'].sum()):,} words"),
         ("Dates", span),
         ("Lexicons", ", ".join("/".join(Path(f).parts[-2:]) if f.endswith("core.tsv") else Path(f).name
                                for f in lexicon.files) + f" ({len(lexicon):,} entries)"),
         ("Hits counted", f"{int(loaded.sum()):,} loaded-term hits "
-                         f"({int((loaded & (hits['voice'] == 'own') & ~hits['negated']).sum()):,} in the outlets' "
+                         f"({int((loaded & (every_hit['voice'] == 'own') & ~every_hit['negated']).sum()):,} in the outlets' "
                          "own voice)"),
         ("Produced by", f"framing {__version__}"),
     ]
-    said = findings(rates, docs, lexicon, rates_with_ci=with_ci, hits=hits, changes=changes,
+    every_rate = rates_by_outlet(all_docs, every_hit) if len(all_docs) != len(docs) else rates
+    every_rate = every_rate[~every_rate["category"].isin(APART)]
+    said = findings(every_rate, all_docs, lexicon, rates_with_ci=with_ci, hits=every_hit, changes=changes,
                     stats_options=stats_options) if "summary" in sections else []
     if classroom:  # for projection: the findings, not the long per-outlet lists of labels
         said = [x for x in said if not x.startswith("Labels for")]
 
-    summary = corpus_summary(docs)
+    summary = corpus_summary(all_docs)
     total = {"outlet": "Total", "documents": int(summary["documents"].sum()), "words": int(summary["words"].sum()),
              "undated": int(summary["undated"].sum()), "hits": int(summary["hits"].sum())}
     counts = analysis.manifest.counts()
@@ -189,7 +200,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
                         or counts.get("filler") else "")
     reposts = [r for r in analysis.manifest.rows if r["status"] == "duplicate"]
 
-    used = hits[loaded].groupby("entry").size().sort_values(ascending=False)
+    used = every_hit[loaded].groupby("entry").size().sort_values(ascending=False)
     lexicon_used = []
     for eid, n in used.items():
         e = lexicon.by_id.get(eid)
@@ -200,7 +211,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
 
     return ReportTables(
         options=options, sections=sections, classroom=classroom, cover=cover,
-        intro=f"{n_docs:,} articles from {n_outlets} outlet(s), {span}",
+        intro=f"{n_docs:,} articles from {outlets_said}, {span}",
         rates=rates, period_rates=rates_by_period(docs, hits, options.period), corpus=summary, corpus_total=total,
         rates_ci=with_ci,
         naming=naming_matrix(docs, hits, ("outlet",), stats_options),
@@ -221,6 +232,15 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
         notes={"period": options.period},
         chart_pages={"keyness": max(1, -(-key["group"].nunique() // KEYNESS_PANELS))} if key is not None else {},
     )
+
+
+def compared(docs: pd.DataFrame, hits: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documents and hits that are compared between outlets: those of documents that name their
+    outlet, when some do (all of them when none does)."""
+    known = docs["outlet"] != UNKNOWN_OUTLET
+    if known.all() or not known.any():
+        return docs, hits
+    return docs[known].reset_index(drop=True), hits[hits["outlet"] != UNKNOWN_OUTLET].reset_index(drop=True)
 
 
 def _top_terms(analysis: Analysis, rates: pd.DataFrame, n: int, cat_labels: dict) -> list[TermExample]:

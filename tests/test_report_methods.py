@@ -158,3 +158,23 @@ def test_the_rates_paragraph_says_headlines_are_counted_and_the_rates_do_so(monk
     assert (row["hits"], row["words"], row["rate_per_1k"]) == (2, 100, 20.0)
     body = rates_by_outlet(docs, hits, "body").query("term == '(all)'").iloc[0]
     assert (body["hits"], body["words"], body["rate_per_1k"]) == (1, 90, round(1000 / 90, 4))  # rates: 4 decimals
+
+
+def test_documents_without_an_outlet_count_in_totals_and_are_not_compared(tmp_path):
+    from framing.analyze import AnalyzeOptions, analyze_corpus
+    from framing.report_tables import report_tables
+
+    rows = ["outlet,date,text"]
+    rows += [f"North Post,2021-03-0{i},The regime fell again today in the capital." for i in range(1, 4)]
+    rows += [f"South Star,2021-03-0{i},The government met again today in the capital." for i in range(1, 4)]
+    rows += [",2021-03-05,The regime and the militants and the thugs met today."] * 2  # no outlet: (unknown)
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    analysis = analyze_corpus([str(corpus)], load_lexicon(), options=AnalyzeOptions(jobs=1))
+    assert (analysis.documents["outlet"] == "(unknown)").sum() == 2
+    t = report_tables(analysis)
+    assert t.outlets == ["North Post", "South Star"]
+    assert "(unknown)" not in set(t.rates["outlet"]) | set(t.rates_ci["group"]) | set(t.naming["group"])
+    assert "(unknown)" in set(t.corpus["outlet"]) and t.corpus_total["documents"] == 8   # the totals keep them
+    assert dict(t.cover)["Corpus"].startswith("8 documents from 2 outlet(s) and 2 that do not say their outlet")
+    assert any("do not say which outlet" in s for s in t.findings)
