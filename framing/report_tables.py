@@ -17,6 +17,7 @@ from .plots.words import KEYNESS_PANELS
 from .report_findings import findings
 from .tables import ALL, APART, corpus_summary, rates_by_outlet, rates_by_period, top_terms
 from .types import UNKNOWN_OUTLET
+from .zones import zone_documents
 
 FIGURE_FORMATS = ("png", "svg")
 # Presets: names accepted by --sections that stand for a set of sections.
@@ -176,7 +177,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     every_hit = analysis.hits
     loaded = every_hit["sense"] == "loaded"
     cover = [
-        ("Corpus", f"{n_docs:,} documents from {outlets_said}, {int(all_docs['words'].sum()):,} words"),
+        ("Corpus", f"{n_docs:,} documents from {outlets_said}, {int(zone_documents(all_docs)['words'].sum()):,} words"),
         ("Dates", span),
         ("Lexicons", ", ".join("/".join(Path(f).parts[-2:]) if f.endswith("core.tsv") else Path(f).name
                                for f in lexicon.files) + f" ({len(lexicon):,} entries)"),
