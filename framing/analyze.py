@@ -246,18 +246,17 @@ def document_frame(rows) -> pd.DataFrame:
 
 def hit_frame(rows) -> pd.DataFrame:
     """Hit rows of :func:`analyse_document`, or the core's hits tables -> the typed hits table."""
-    return _frame(rows, HIT_SCHEMA, ints=("start", "end", "sentence", "strength", "phrase_start", "phrase_end", "line"),
-                  bools=("scare_quote", "so_called", "negated"))
+    return _frame(rows, HIT_SCHEMA, typed_when_empty=True)
 
 
 def attribution_frame(rows) -> pd.DataFrame:
-    return _frame(rows, ATTRIBUTION_SCHEMA, ints=("start", "end", "line"))
+    return _frame(rows, ATTRIBUTION_SCHEMA, typed_when_empty=True)
 
 
-def _frame(rows, table_schema: pa.Schema, ints: tuple[str, ...] = (), bools: tuple[str, ...] = ()) -> pd.DataFrame:
+def _frame(rows, table_schema: pa.Schema, typed_when_empty: bool = False) -> pd.DataFrame:
     """Rows (tuples) or Arrow tables of ``table_schema`` -> one pandas table, typed as the schema says.
-    No rows: pandas' empty table with dates at microseconds and the given int64 and bool columns
-    (the others of no type), as the tables have always been."""
+    No rows: pandas' empty table with dates at microseconds and, ``typed_when_empty``, the schema's
+    int64 and bool columns typed (the others of no type), as the tables have always been."""
     if isinstance(rows, pa.Table):
         rows = [rows]
     elif rows and not isinstance(rows[0], pa.Table):
@@ -266,10 +265,12 @@ def _frame(rows, table_schema: pa.Schema, ints: tuple[str, ...] = (), bools: tup
     if not tables:
         table = pd.DataFrame([], columns=table_schema.names)
         table["date"] = pd.to_datetime(table["date"]).astype("datetime64[us]")
-        for col in ints:
-            table[col] = table[col].astype("int64")
-        for col in bools:
-            table[col] = table[col].astype(bool)
+        if typed_when_empty:
+            for f in table_schema:
+                if pa.types.is_integer(f.type):
+                    table[f.name] = table[f.name].astype("int64")
+                elif pa.types.is_boolean(f.type):
+                    table[f.name] = table[f.name].astype(bool)
         return table
     return frame(pa.concat_tables(tables) if len(tables) > 1 else tables[0])
 

@@ -10,8 +10,9 @@ CSV stream or a store, or concatenates them, and never rebuilds a Python object 
 
 This is the seam a compiled implementation can plug into (issue 23): anything with the same
 ``analyse(records) -> Columns`` and the same columns (README, "The per-document core") can stand
-in for it. A column is added by one line in :data:`HIT_TYPES` (or the other type lists) and its
-value in the row :func:`analyse_document` gives; columns not listed in a type list are strings.
+in for it. A column is added by one entry, with its kind, in its table's contract
+(framing/types.py ``TABLES``), and its value in the row :func:`analyse_document` gives; the Arrow
+schemas here, the typed pandas tables and the store's columns all follow the contract.
 
 Records are the readers' dicts: ``doc_id``, ``outlet``, ``date`` (a day, or None), ``title``,
 ``author``, ``lang``, ``source``, ``text``, ``format``, ``file``, ``line`` and, optionally,
@@ -34,7 +35,7 @@ from .match import Matcher
 from .phrases import phrase_of
 from .sentences import sentence_spans
 from .tables import SEPARATE_CATEGORIES
-from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_COLUMNS, HIT_OUTPUT_COLUMNS
+from .types import ATTRIBUTION_COLUMNS, HIT_OUTPUT_COLUMNS, HIT_OUTPUT_KINDS, TABLES
 from .zones import headline_of
 
 EXAMPLES_PER_TERM = 3
@@ -42,24 +43,21 @@ MAX_EXAMPLE_CHARS = 4000      # an example sentence longer than this keeps only 
 EXAMPLE_CONTEXT_CHARS = 1000  # ... this many characters each side of the term (reports show 150)
 _NEWLINE = re.compile("\n")
 
-# Column types: every column not listed here is a string (Arrow ``string``, null for None).
-_DAY = pa.timestamp("us")     # a day at midnight (no time zone), null when the record has no date
-_INT, _BOOL = pa.int64(), pa.bool_()
-DOCUMENT_TYPES = {"date": _DAY, "words": _INT, "hits": _INT, "headline_words": _INT, "headline_hits": _INT}
-HIT_TYPES = {"date": _DAY, "start": _INT, "end": _INT, "sentence": _INT, "strength": _INT, "phrase_start": _INT,
-             "phrase_end": _INT, "scare_quote": _BOOL,
-             "so_called": _BOOL, "negated": _BOOL, "line": _INT}
-ATTRIBUTION_TYPES = {"date": _DAY, "start": _INT, "end": _INT, "line": _INT}
+# Column types, from the tables' contracts (framing/types.py TABLES): str columns are Arrow ``string``
+# (null for None), int ``int64``, bool ``bool``, date a day at midnight (no time zone, null when the
+# record has no date).
+_DAY = pa.timestamp("us")
+_ARROW = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "date": _DAY}
 
 
-def schema(columns: list[str], types: dict[str, pa.DataType]) -> pa.Schema:
-    """The Arrow schema of a table of ``columns`` (strings unless ``types`` says otherwise)."""
-    return pa.schema([(c, types.get(c, pa.string())) for c in columns])
+def schema(kinds: dict[str, str]) -> pa.Schema:
+    """The Arrow schema of a table whose contract is ``kinds`` (column -> kind, in column order)."""
+    return pa.schema([(c, _ARROW[k]) for c, k in kinds.items()])
 
 
-DOCUMENT_SCHEMA = schema(DOCUMENT_COLUMNS, DOCUMENT_TYPES)
-HIT_SCHEMA = schema(HIT_OUTPUT_COLUMNS, HIT_TYPES)
-ATTRIBUTION_SCHEMA = schema(ATTRIBUTION_COLUMNS, ATTRIBUTION_TYPES)
+DOCUMENT_SCHEMA = schema(TABLES["documents"])
+HIT_SCHEMA = schema(HIT_OUTPUT_KINDS)
+ATTRIBUTION_SCHEMA = schema(TABLES["attributions"])
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ from .ingest.paths import shown
 from .ingest.readers import ReadOptions, detect_format, list_inputs
 from .lexicon import Category, Entry, Lexicon, with_context_entries
 from .manifest import STATUSES, Manifest
-from .types import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_OUTPUT_COLUMNS, MANIFEST_COLUMNS
+from .types import (ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, HIT_OUTPUT_COLUMNS, HIT_OUTPUT_KINDS, MANIFEST_COLUMNS,
+                    TABLES)
 
 SCHEMA_VERSION = 4  # 2: documents.reposted_by; 3: lexicon.case (issue 18); 4: zones (hits.zone, documents.headline_*), phrases
 ALREADY_STORED = "already in the store"
@@ -63,16 +64,10 @@ _WRITE_MEMORY = "256MB"        # DuckDB's memory limit while a run writes the st
 _BATCH_TEXT_CHARS = 8_000_000  # characters of text buffered before they are written
 
 _STR, _INT, _DATE, _BOOL = "VARCHAR", "BIGINT", "DATE", "BOOLEAN"
-_DOCUMENT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "title": _STR, "author": _STR, "lang": _STR,
-                   "source": _STR, "words": _INT, "hits": _INT, "reposted_by": _STR,
-                   "headline_words": _INT, "headline_hits": _INT}
-_HIT_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "sentence": _INT,
-              "surface": _STR, "entry": _STR, "term": _STR, "category": _STR, "referent": _STR, "strength": _INT,
-              "lang": _STR, "voice": _STR, "scare_quote": _BOOL, "so_called": _BOOL, "negated": _BOOL,
-              "sense": _STR, "zone": _STR, "phrase_start": _INT, "phrase_end": _INT, "patron": _STR,
-              "file": _STR, "line": _INT}
-_ATTRIBUTION_TYPES = {"doc_id": _STR, "outlet": _STR, "date": _DATE, "start": _INT, "end": _INT, "verb": _STR,
-                      "attribution_class": _STR, "speaker": _STR, "voice": _STR, "file": _STR, "line": _INT}
+_SQL = {"str": _STR, "int": _INT, "date": _DATE, "bool": _BOOL}  # a contract's kinds as DuckDB types
+_DOCUMENT_TYPES = {c: _SQL[k] for c, k in TABLES["documents"].items()}        # the contracts, framing/types.py
+_HIT_TYPES = {c: _SQL[k] for c, k in HIT_OUTPUT_KINDS.items()}
+_ATTRIBUTION_TYPES = {c: _SQL[k] for c, k in TABLES["attributions"].items()}
 _EXAMPLE_TYPES = {"outlet": _STR, "entry": _STR, "doc_id": _STR, "date": _DATE, "title": _STR, "sentence": _STR,
                   "start": _INT, "end": _INT, "voice": _STR}
 _TABLES = {
