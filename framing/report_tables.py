@@ -17,7 +17,6 @@ from .plots.words import KEYNESS_PANELS
 from .report_findings import findings
 from .tables import ALL, APART, corpus_summary, rates_by_outlet, rates_by_period, top_terms
 from .types import UNKNOWN_OUTLET
-from .zones import zone_documents
 
 FIGURE_FORMATS = ("png", "svg")
 # Presets: names accepted by --sections that stand for a set of sections.
@@ -168,6 +167,9 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     cat_labels = {k: c.label for k, c in lexicon.categories.items()}
     key = keyness(docs, hits, ("outlet",), stats_options) if docs["outlet"].nunique() > 1 else None
 
+    summary = corpus_summary(all_docs)   # the corpus table; the cover's word total is its total
+    total = {"outlet": "Total", "documents": int(summary["documents"].sum()), "words": int(summary["words"].sum()),
+             "undated": int(summary["undated"].sum()), "hits": int(summary["hits"].sum())}
     n_docs = len(all_docs)
     n_outlets = all_docs.loc[all_docs["outlet"] != UNKNOWN_OUTLET, "outlet"].nunique()
     n_unknown = int((all_docs["outlet"] == UNKNOWN_OUTLET).sum())
@@ -177,7 +179,7 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     every_hit = analysis.hits
     loaded = every_hit["sense"] == "loaded"
     cover = [
-        ("Corpus", f"{n_docs:,} documents from {outlets_said}, {int(zone_documents(all_docs)['words'].sum()):,} words"),
+        ("Corpus", f"{n_docs:,} documents from {outlets_said}, {total['words']:,} words"),
         ("Dates", span),
         ("Lexicons", ", ".join("/".join(Path(f).parts[-2:]) if f.endswith("core.tsv") else Path(f).name
                                for f in lexicon.files) + f" ({len(lexicon):,} entries)"),
@@ -193,9 +195,6 @@ def report_tables(analysis: Analysis, options: ReportOptions = ReportOptions()) 
     if classroom:  # for projection: the findings, not the long per-outlet lists of labels
         said = [x for x in said if not x.startswith("Labels for")]
 
-    summary = corpus_summary(all_docs)
-    total = {"outlet": "Total", "documents": int(summary["documents"].sum()), "words": int(summary["words"].sum()),
-             "undated": int(summary["undated"].sum()), "hits": int(summary["hits"].sum())}
     counts = analysis.manifest.counts()
     manifest_summary = (analysis.manifest.summary() if counts.get("skipped") or counts.get("duplicate")
                         or counts.get("filler") else "")
